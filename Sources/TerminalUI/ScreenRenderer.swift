@@ -1,0 +1,274 @@
+import CloudCore
+import Foundation
+import WizardCore
+
+/// Draws the wizard: `render(_:size:)` is a pure function from state to frame. Every screen fits
+/// 80×24; smaller terminals get a "make the window larger" screen.
+public enum ScreenRenderer {
+    static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    /// The frame for `state` at `size`.
+    public static func render(_ state: WizardState, size: Size) -> Frame {
+        var frame = Frame(size: size)
+        guard size.columns >= Size.minimum.columns, size.rows >= Size.minimum.rows else {
+            return tooSmall(size)
+        }
+        let width = size.columns
+        // Title bar
+        frame.fill(row: 0, style: .reverse)
+        frame.put(" TokenWizard · IBM Cloud Key Protect bearer token", column: 0, row: 0, style: .reverse)
+        if state.environment.sandbox != nil {
+            frame.put(" SANDBOX ", column: width - 10, row: 0, style: .warning)
+        }
+        drawRail(state, into: &frame, row: 1)
+        frame.put(String(repeating: "─", count: width), column: 0, row: 2, style: .dim)
+        frame.put(state.step.title, column: 1, row: 3, style: .bold)
+
+        let body = BodyArea(top: 5, bottom: size.rows - 6, width: width)
+        switch state.step {
+        case .login: drawLogin(state, into: &frame, body)
+        case .account: drawPicker(state.accountPicker, noun: "accounts", into: &frame, body, intro: state.autoChoiceNote)
+        case .region:
+            drawPicker(state.regionPicker, noun: "regions", into: &frame, body,
+                intro: state.autoChoiceNote ?? "Account: \(state.account?.name ?? "?"). Regions with Key Protect instances come first.")
+        case .resourceGroup:
+            drawPicker(state.resourceGroupPicker, noun: "resource groups", into: &frame, body,
+                intro: "Region: \(state.region?.name ?? "?"). The account's default group is preselected.")
+        case .instance:
+            drawPicker(state.instancePicker, noun: "instances", into: &frame, body,
+                intro: "Key Protect instances in \(state.resourceGroup?.name ?? "?") · \(state.region?.name ?? "?")")
+        case .serviceID:
+            if state.serviceIDMatches != nil {
+                drawPicker(state.serviceIDChoice, noun: "choices", into: &frame, body, intro: "Service IDs are not unique by name.")
+            } else {
+                frame.put("A service ID is the identity your program uses. Name it for its job.", column: 1, row: body.top, style: .dim)
+                drawForm(state.serviceIDForm, into: &frame, top: body.top + 2, width: width, active: !state.isBusy)
+            }
+        case .role:
+            drawPicker(state.rolePicker, noun: "roles", into: &frame, body,
+                intro: "Access policy for \(state.serviceID?.name ?? "the service ID") on \(state.instance?.name ?? "the instance")")
+        case .apiKey:
+            let intro = state.autoChoiceNote ?? "The key is shown once by IBM Cloud; TokenWizard saves it (mode 0600) first."
+            frame.put(intro, column: 1, row: body.top, style: .dim)
+            drawForm(state.apiKeyForm, into: &frame, top: body.top + 2, width: width, active: !state.isBusy)
+            if let saved = state.apiKeySavedPath {
+                frame.put("✓ API key saved to \(saved)", column: 1, row: body.top + 7, style: .success)
+            } else if state.apiKey != nil {
+                frame.put("! The API key exists but is not saved yet.", column: 1, row: body.top + 7, style: .warning)
+            }
+        case .token:
+            frame.put("✓ API key saved to \(state.apiKeySavedPath ?? "?")", column: 1, row: body.top, style: .success)
+        case .done:
+            drawDone(state, into: &frame, body)
+        }
+
+        drawNotice(state, into: &frame, row: size.rows - 5)
+        if state.isBusy {
+            let spin = spinnerFrames[state.spinnerPhase % spinnerFrames.count]
+            frame.put("\(spin) \(state.busyMessage)", column: 1, row: size.rows - 3, style: .accent)
+        }
+        frame.fill(row: size.rows - 1, style: .reverse)
+        frame.put(" " + helpText(state), column: 0, row: size.rows - 1, style: .reverse)
+        if frame.cursor == nil || state.isBusy { frame.cursor = nil }
+        return frame
+    }
+
+    struct BodyArea {
+        var top: Int
+        var bottom: Int
+        var width: Int
+        var height: Int { bottom - top + 1 }
+    }
+
+    static func tooSmall(_ size: Size) -> Frame {
+        var frame = Frame(size: size)
+        let lines = ["Make the window larger.", "TokenWizard needs \(Size.minimum.columns)×\(Size.minimum.rows);",
+                     "this one is \(size.columns)×\(size.rows).", "Ctrl-C quits."]
+        for (i, line) in lines.enumerated() where i < size.rows {
+            frame.put(line, column: 0, row: i, style: i == 0 ? .bold : .normal)
+        }
+        return frame
+    }
+
+    static func drawRail(_ state: WizardState, into frame: inout Frame, row: Int) {
+        var x = 1
+        for step in Step.allCases where step != .done {
+            let done = step < state.step || (state.step == .done)
+            let current = step == state.step
+            let mark = done ? "✓" : (current ? "▸" : "·")
+            let style: CellStyle = current ? .accent : (done ? .success : .dim)
+            x = frame.put("\(mark)\(step.railLabel)", column: x, row: row, style: style) + 1
+        }
+    }
+
+    static func drawLogin(_ state: WizardState, into frame: inout Frame, _ body: BodyArea) {
+        var row = body.top
+        if let sandbox = state.environment.sandbox {
+            frame.put("This is a sandbox: an emulator of IBM Cloud on this machine. Nothing real is touched.", column: 1, row: row, style: .warning)
+            frame.put("Sandbox API key: \(sandbox.apiKey)", column: 1, row: row + 1)
+            frame.put("Passcode page:   \(sandbox.passcodePage)", column: 1, row: row + 2)
+            row += 4
+        } else if let warning = state.environment.endpointWarning {
+            frame.put(warning, column: 1, row: row, style: .warning)
+            row += 2
+        }
+        let apiStyle: CellStyle = state.loginMethod == .apiKey ? .reverse : .dim
+        let ssoStyle: CellStyle = state.loginMethod == .passcode ? .reverse : .dim
+        var x = frame.put(" API key ", column: 1, row: row, style: apiStyle)
+        x = frame.put("  ", column: x, row: row)
+        frame.put(" SSO: one-time passcode ", column: x, row: row, style: ssoStyle)
+        row += 2
+        if state.loginMethod == .apiKey {
+            frame.put("Paste an IBM Cloud API key (`ibmcloud iam api-key-create`, or the console's API keys page).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
+            row += 2
+            drawField(state.apiKeyField, focused: !state.isBusy, into: &frame, row: row, width: body.width)
+        } else {
+            frame.put("1. Open this page in a browser and log in (federated ID / SSO):", column: 1, row: row)
+            frame.put(state.passcodePage ?? "(looking it up…)", column: 4, row: row + 1, style: .accent)
+            frame.put("2. Paste the one-time passcode it shows:", column: 1, row: row + 2)
+            row += 4
+            drawField(state.passcodeField, focused: !state.isBusy, into: &frame, row: row, width: body.width)
+        }
+    }
+
+    static func drawField(_ field: TextField, focused: Bool, into frame: inout Frame, row: Int, width: Int) {
+        let labelWidth = 16
+        frame.put(field.label + ":", column: 1, row: row, style: focused ? .bold : .normal)
+        let boxX = labelWidth + 2
+        let boxWidth = width - boxX - 2
+        let shown = field.isSecret ? String(repeating: "•", count: field.text.count) : field.text
+        // Scroll so the cursor stays visible.
+        let chars = Array(shown)
+        var start = 0
+        if field.cursor >= boxWidth { start = field.cursor - boxWidth + 1 }
+        let visible = String(chars[min(start, chars.count)..<min(chars.count, start + boxWidth)])
+        frame.fill(row: row, from: boxX, width: boxWidth, style: focused ? .reverse : .dim)
+        frame.put(visible, column: boxX, row: row, style: focused ? .reverse : .normal, maxWidth: boxWidth)
+        if focused {
+            let prefix = String(chars[min(start, chars.count)..<min(chars.count, field.cursor)])
+            frame.cursor = (boxX + DisplayWidth.of(prefix), row)
+        }
+        if field.isSecret, !field.text.isEmpty {
+            frame.put("\(field.text.count) characters, hidden", column: boxX, row: row + 1, style: .dim)
+        }
+    }
+
+    static func drawForm(_ form: Form, into frame: inout Frame, top: Int, width: Int, active: Bool) {
+        var savedCursor: (column: Int, row: Int)?
+        for (i, field) in form.fields.enumerated() {
+            drawField(field, focused: active && i == form.focus, into: &frame, row: top + i, width: width)
+            if active && i == form.focus { savedCursor = frame.cursor }
+        }
+        frame.cursor = savedCursor
+    }
+
+    static func drawPicker(_ picker: Picker, noun: String, into frame: inout Frame, _ body: BodyArea, intro: String?) {
+        var row = body.top
+        if let intro {
+            frame.put(intro, column: 1, row: row, style: .dim)
+            row += 1
+        }
+        let filterLabel = picker.filter.isEmpty ? "Type to filter" : "Filter: \(picker.filter)"
+        let count = "\(picker.visible.count) of \(picker.rows.count) \(noun)"
+        frame.put(filterLabel, column: 1, row: row, style: picker.filter.isEmpty ? .dim : .bold)
+        frame.put(count, column: body.width - DisplayWidth.of(count) - 2, row: row, style: .dim)
+        row += 1
+        let listHeight = body.bottom - row + 1
+        guard listHeight > 0 else { return }
+        let start = max(0, min(picker.highlighted - listHeight / 2, picker.visible.count - listHeight))
+        for (offset, index) in picker.visible.dropFirst(start).prefix(listHeight).enumerated() {
+            let item = picker.rows[index]
+            let y = row + offset
+            let isHighlighted = start + offset == picker.highlighted
+            if isHighlighted { frame.fill(row: y, from: 1, width: body.width - 2, style: .reverse) }
+            let titleEnd = frame.put((isHighlighted ? "› " : "  ") + item.title, column: 1, row: y,
+                style: isHighlighted ? .reverse : .normal, maxWidth: 40)
+            let detailX = max(titleEnd + 2, 34)
+            frame.put(item.detail, column: detailX, row: y, style: isHighlighted ? .reverse : .dim, maxWidth: body.width - detailX - 1)
+        }
+        if picker.visible.isEmpty && !picker.rows.isEmpty {
+            frame.put("Nothing matches. Backspace to change the filter.", column: 3, row: row, style: .dim)
+        }
+    }
+
+    static func drawDone(_ state: WizardState, into frame: inout Frame, _ body: BodyArea) {
+        guard let token = state.token else { return }
+        var row = body.top
+        let remaining = Int((Double(token.expiration) - state.now).rounded(.down))
+        let expires = Self.utcTime(token.expiration)
+        let left = remaining > 0 ? "\(remaining / 60) min \(remaining % 60) s left" : "expired"
+        frame.put("Account:    \(state.account?.name ?? "?") (\(token.claims.accountID))", column: 1, row: row)
+        frame.put("Service ID: \(state.serviceID?.name ?? "?") (\(token.claims.iamID))", column: 1, row: row + 1)
+        frame.put("Role:       \(state.role?.displayName ?? "?") on \(state.instance?.name ?? "?") (\(state.region?.id ?? "?"))", column: 1, row: row + 2)
+        frame.put("Expires:    \(expires) UTC · \(left)", column: 1, row: row + 3, style: remaining > 300 ? .normal : .warning)
+        frame.put("Saved:      token \(state.tokenSavedPath ?? "?")", column: 1, row: row + 4)
+        frame.put("            API key \(state.apiKeySavedPath ?? "?")", column: 1, row: row + 5)
+        row += 7
+        let bearer = token.authorizationValue.exposedValue
+        if state.tokenRevealed {
+            let width = body.width - 2
+            let chars = Array(bearer)
+            var lineIndex = 0
+            var offset = 0
+            while offset < chars.count, row + lineIndex <= body.bottom {
+                frame.put(String(chars[offset..<min(chars.count, offset + width)]), column: 1, row: row + lineIndex, style: .accent)
+                offset += width
+                lineIndex += 1
+            }
+            if offset < chars.count {
+                frame.put("… (the whole token is in \(state.tokenSavedPath ?? "the token file"); copy with c)", column: 1, row: body.bottom, style: .dim)
+            }
+        } else {
+            frame.put("Bearer " + String(repeating: "•", count: 24) + "  (\(token.accessToken.exposedValue.count) characters; v shows it)",
+                column: 1, row: row, style: .accent)
+            frame.put("Use it as the header:  Authorization: Bearer <token>", column: 1, row: row + 2, style: .dim)
+            frame.put("It lasts \(token.expiresIn / 60) minutes; make a new one from the saved API key when it expires.", column: 1, row: row + 3, style: .dim)
+        }
+        if let status = state.clipboardStatus {
+            frame.put(status, column: 1, row: body.bottom + 1, style: .success)
+        }
+    }
+
+    static func drawNotice(_ state: WizardState, into frame: inout Frame, row: Int) {
+        guard let notice = state.notice else { return }
+        let style: CellStyle
+        let mark: String
+        switch notice.kind {
+        case .error: style = .error; mark = "✗ "
+        case .warning: style = .warning; mark = "! "
+        case .info: style = .accent; mark = "· "
+        }
+        let width = frame.size.columns - 2
+        // Wrap the message onto at most two rows.
+        let chars = Array(mark + notice.message)
+        frame.put(String(chars.prefix(width)), column: 1, row: row, style: style)
+        if chars.count > width { frame.put(String(chars.dropFirst(width).prefix(width)), column: 1, row: row + 1, style: style) }
+        if !notice.hint.isEmpty {
+            frame.put(notice.hint, column: 1, row: chars.count > width ? row + 2 : row + 1, style: .bold)
+        }
+    }
+
+    /// The key help for the current screen.
+    public static func helpText(_ state: WizardState) -> String {
+        if state.isBusy { return "Working… · Esc cancel (lookups only) · Ctrl-C quit" }
+        switch state.step {
+        case .login: return "Enter log in · Tab API key/passcode · Ctrl-U clear · Ctrl-C quit"
+        case .account, .region, .resourceGroup, .instance, .role:
+            return "↑↓ move · type to filter · Enter choose · Esc back · Ctrl-C quit"
+        case .serviceID:
+            return state.serviceIDMatches != nil ? "↑↓ move · Enter choose · Esc back · Ctrl-C quit"
+                : "Tab next field · Enter next/create · Esc back · Ctrl-C quit"
+        case .apiKey: return "Tab next field · Enter next/create · Esc back · Ctrl-C quit"
+        case .token: return "Enter retry · Ctrl-C quit"
+        case .done: return "c copy \"Bearer …\" · t copy token · v show/hide · q quit"
+        }
+    }
+
+    static func utcTime(_ unix: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(unix)))
+    }
+}

@@ -1,0 +1,88 @@
+/// The wizard's steps, in the order of IBM's "Retrieving an access token" document.
+public enum Step: Int, Sendable, Hashable, CaseIterable, Comparable {
+    case login, account, region, resourceGroup, instance, serviceID, role, apiKey, token, done
+
+    /// Short name for the step rail.
+    public var railLabel: String {
+        switch self {
+        case .login: "Log in"
+        case .account: "Account"
+        case .region: "Region"
+        case .resourceGroup: "Group"
+        case .instance: "Instance"
+        case .serviceID: "Service ID"
+        case .role: "Role"
+        case .apiKey: "API key"
+        case .token: "Token"
+        case .done: "Done"
+        }
+    }
+
+    /// The screen title.
+    public var title: String {
+        switch self {
+        case .login: "Log in to IBM Cloud"
+        case .account: "Choose the account"
+        case .region: "Choose the region"
+        case .resourceGroup: "Choose the resource group"
+        case .instance: "Choose the Key Protect instance"
+        case .serviceID: "Service ID"
+        case .role: "Key Protect role for the service ID"
+        case .apiKey: "Service ID API key"
+        case .token: "IAM access token"
+        case .done: "Your Key Protect bearer token"
+        }
+    }
+
+    public static func < (a: Step, b: Step) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// How the user logs in.
+public enum LoginMethod: Sendable, Hashable {
+    /// An IBM Cloud API key (`ibmcloud login --apikey`).
+    case apiKey
+    /// A one-time passcode from the passcode page (`ibmcloud login --sso`).
+    case passcode
+}
+
+/// A message shown on the current screen: an error with what to do next, or a note.
+public struct Notice: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case error, warning, info }
+    public var kind: Kind
+    public var message: String
+    /// What the user can do next, e.g. "Press Enter to try again, Esc to go back."
+    public var hint: String
+    public init(kind: Kind, message: String, hint: String = "") {
+        self.kind = kind; self.message = message; self.hint = hint
+    }
+}
+
+/// A small form: fields and which one has focus.
+public struct Form: Sendable, Hashable {
+    public var fields: [TextField]
+    public var focus: Int = 0
+    public init(fields: [TextField]) { self.fields = fields }
+    /// The focused field's text, trimmed.
+    public subscript(_ index: Int) -> String { fields[index].trimmed }
+    public var isOnLastField: Bool { focus == fields.count - 1 }
+}
+
+/// Context the wizard is started with.
+public struct WizardEnvironment: Sendable, Hashable {
+    /// Set when the wizard runs against the built-in emulator.
+    public var sandbox: SandboxHint?
+    /// The folder where files are proposed (absolute path).
+    public var workingDirectory: String
+    /// Set when the endpoints are not IBM Cloud's own: a warning for the login screen.
+    public var endpointWarning: String?
+    public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: String? = nil) {
+        self.sandbox = sandbox; self.workingDirectory = workingDirectory; self.endpointWarning = endpointWarning
+    }
+}
+
+/// How to log in to the sandbox: shown on the first screen. These are emulator credentials, not secrets.
+public struct SandboxHint: Sendable, Hashable {
+    public var apiKey: String
+    public var passcodePage: String
+    public init(apiKey: String, passcodePage: String) { self.apiKey = apiKey; self.passcodePage = passcodePage }
+}

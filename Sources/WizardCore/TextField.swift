@@ -1,0 +1,64 @@
+import Foundation
+
+/// An editable one-line text field: its text, cursor (in characters) and whether it holds a secret.
+///
+/// A secret field is drawn masked; its text is still plain here because the state machine must send it.
+public struct TextField: Sendable, Hashable {
+    /// A short label drawn before the field, e.g. "Name".
+    public var label: String
+    public var text: String
+    /// Cursor position, 0...text.count, in characters.
+    public var cursor: Int
+    public var isSecret: Bool
+    /// Longest text accepted, in characters; longer pastes are cut (nothing is half-submitted).
+    public var maxLength: Int
+
+    public init(label: String, text: String = "", isSecret: Bool = false, maxLength: Int = 4096) {
+        self.label = label
+        self.text = text
+        self.cursor = text.count
+        self.isSecret = isSecret
+        self.maxLength = maxLength
+    }
+
+    /// Inserts `string` at the cursor, dropping control characters and newlines.
+    public mutating func insert(_ string: String) {
+        let clean = String(string.filter { !$0.isNewline && !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || (0x80...0x9f).contains($0.value) } })
+        guard !clean.isEmpty else { return }
+        let room = max(0, maxLength - text.count)
+        let piece = String(clean.prefix(room))
+        let index = text.index(text.startIndex, offsetBy: cursor)
+        text.insert(contentsOf: piece, at: index)
+        cursor += piece.count
+    }
+
+    /// Applies an editing key; returns false when the key is not an editing key.
+    public mutating func apply(_ key: Key) -> Bool {
+        switch key {
+        case .character(let c):
+            insert(String(c))
+        case .backspace:
+            guard cursor > 0 else { return true }
+            let index = text.index(text.startIndex, offsetBy: cursor - 1)
+            text.remove(at: index)
+            cursor -= 1
+        case .delete:
+            guard cursor < text.count else { return true }
+            text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(text.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = text.count
+        case .control("u"):
+            text = ""
+            cursor = 0
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The text with surrounding whitespace removed.
+    public var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+}
+

@@ -1,0 +1,353 @@
+import CloudCore
+import Foundation
+
+extension Wizard {
+    static func handleKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
+        if key == .control("c") { return quitRequested(in: &state) }
+        if key != .control("c") { state.quitArmed = false }
+
+        // While a call runs only Esc (cancel) and Ctrl-C count.
+        if state.isBusy {
+            if key == .escape, canCancel(state) {
+                state.inFlight = nil
+                state.busyMessage = ""
+                state.notice = Notice(kind: .info, message: "Cancelled.", hint: "")
+            }
+            return []
+        }
+
+        if key == .escape { return back(in: &state) }
+
+        // An error with a pending retry: Enter retries (after the user had a chance to edit).
+        switch state.step {
+        case .login: return loginKey(key, in: &state)
+        case .account:
+            return pick(key, \.accountPicker, in: &state) { row, state in
+                guard let account = state.accounts.first(where: { $0.id == row.id }) else { return [] }
+                state.autoChoiceNote = nil
+                return chooseAccount(account, in: &state)
+            }
+        case .region:
+            return pick(key, \.regionPicker, in: &state) { row, state in
+                guard let account = state.account, let token = state.userToken else { return [] }
+                state.region = KeyProtectRegion.named(row.id)
+                return start(.listResourceGroups(accountID: account.id, token: token), "Loading resource groups…", in: &state)
+            }
+        case .resourceGroup:
+            return pick(key, \.resourceGroupPicker, in: &state) { row, state in
+                guard let group = state.resourceGroups.first(where: { $0.id == row.id }) else { return [] }
+                state.resourceGroup = group
+                let region = state.region?.id ?? ""
+                let matching = state.instances.filter { $0.resourceGroupID == group.id && $0.regionID == region }
+                state.instancePicker = Picker(rows: matching.map {
+                    PickerRow(id: $0.guid, title: $0.name, detail: "\($0.guid) · \($0.state)")
+                })
+                state.step = .instance
+                if matching.isEmpty {
+                    state.notice = Notice(kind: .warning,
+                        message: "No Key Protect instance in \(group.name) in \(state.region?.name ?? region).",
+                        hint: "Press Esc to choose another resource group or region.")
+                }
+                return []
+            }
+        case .instance:
+            return pick(key, \.instancePicker, in: &state) { row, state in
+                guard let instance = state.instances.first(where: { $0.guid == row.id }) else { return [] }
+                state.instance = instance
+                state.step = .serviceID
+                if state.serviceIDForm.fields[0].text.isEmpty {
+                    state.serviceIDForm.fields[0] = TextField(label: "Name", text: "token-wizard-\(instance.name)", maxLength: 100)
+                    state.serviceIDForm.fields[1] = TextField(label: "Description",
+                        text: "Key Protect access to \(instance.name), made by TokenWizard", maxLength: 250)
+                }
+                return []
+            }
+        case .serviceID: return serviceIDKey(key, in: &state)
+        case .role:
+            if state.failedRequest != nil, key == .enter { return retry(in: &state) }
+            return pick(key, \.rolePicker, in: &state) { row, state in
+                guard let role = state.roles.first(where: { $0.crn == row.id }),
+                      let account = state.account, let token = state.userToken,
+                      let serviceID = state.serviceID, let instance = state.instance else { return [] }
+                state.role = role
+                return start(.createPolicy(subjectIAMID: serviceID.iamID, roleCRN: role.crn, accountID: account.id,
+                    scope: .instance(guid: instance.guid), token: token), "Giving the service ID the \(role.displayName) role…", in: &state)
+            }
+        case .apiKey: return apiKeyKey(key, in: &state)
+        case .token:
+            if key == .enter { return retry(in: &state) }
+            return []
+        case .done: return doneKey(key, in: &state)
+        }
+    }
+
+    /// Ctrl-C: quit, except that an unsaved API key needs a second Ctrl-C.
+    static func quitRequested(in state: inout WizardState) -> [WizardEffect] {
+        if state.apiKey != nil, state.apiKeySavedPath == nil, !state.quitArmed {
+            state.quitArmed = true
+            state.notice = Notice(kind: .warning,
+                message: "The new API key is not saved yet and cannot be shown again.",
+                hint: "Fix the path and press Enter to save it. Ctrl-C again quits without it.")
+            return []
+        }
+        state.isFinished = true
+        return [.quit]
+    }
+
+    static func canCancel(_ state: WizardState) -> Bool {
+        guard let call = state.inFlight?.call else { return false }
+        switch call {
+        case .createServiceID, .createPolicy, .createAPIKey, .saveAPIKey, .saveToken, .exchangeAPIKey: return false
+        default: return true
+        }
+    }
+
+    /// Esc: go back one step, as long as nothing created would be left behind.
+    static func back(in state: inout WizardState) -> [WizardEffect] {
+        if state.notice != nil, state.failedRequest == nil, state.step != .instance {
+            state.notice = nil
+            return []
+        }
+        state.notice = nil
+        state.failedRequest = nil
+        switch state.step {
+        case .login:
+            if state.loginMethod == .passcode { state.loginMethod = .apiKey }
+        case .account:
+            state.step = .login
+            state.userToken = nil
+            state.account = nil
+        case .region:
+            state.region = nil
+            if state.loginMethod == .apiKey || state.accounts.count <= 1 {
+                state.step = .login
+                state.userToken = nil
+                state.account = nil
+                state.autoChoiceNote = nil
+            } else {
+                state.step = .account
+            }
+        case .resourceGroup:
+            state.step = .region
+            state.resourceGroup = nil
+        case .instance:
+            state.step = .resourceGroup
+            state.instance = nil
+        case .serviceID:
+            if state.serviceIDMatches != nil {
+                state.serviceIDMatches = nil
+            } else {
+                state.step = .instance
+            }
+        case .role, .apiKey:
+            if state.hasCreatedResources {
+                state.notice = Notice(kind: .warning,
+                    message: "Can't go back: \(createdSummary(state)) already exists in the account.",
+                    hint: "Go on to finish, or Ctrl-C to quit (what was created stays).")
+            } else if state.step == .apiKey {
+                state.step = .role
+            } else {
+                state.step = .serviceID
+                state.serviceID = nil
+            }
+        case .token, .done:
+            break
+        }
+        return []
+    }
+
+    static func createdSummary(_ state: WizardState) -> String {
+        var parts: [String] = []
+        if state.serviceIDWasCreated, let id = state.serviceID { parts.append("service ID \(id.name)") }
+        if state.policy != nil { parts.append("its access policy") }
+        if state.apiKey != nil { parts.append("the API key") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Shared list handling: navigation and filtering, Enter chooses the highlighted row.
+    static func pick(_ key: Key, _ picker: WritableKeyPath<WizardState, Picker>, in state: inout WizardState,
+                     choose: (PickerRow, inout WizardState) -> [WizardEffect]) -> [WizardEffect] {
+        if key == .enter {
+            if state.failedRequest != nil { return retry(in: &state) }
+            guard let row = state[keyPath: picker].selection else {
+                state.notice = Notice(kind: .warning, message: "Nothing matches “\(state[keyPath: picker].filter)”.", hint: "Backspace to change the filter.")
+                return []
+            }
+            return choose(row, &state)
+        }
+        _ = state[keyPath: picker].apply(key)
+        return []
+    }
+
+    static func insertIntoFocusedField(_ text: String, in state: inout WizardState) {
+        switch state.step {
+        case .login:
+            if state.loginMethod == .apiKey { state.apiKeyField.insert(text) } else { state.passcodeField.insert(text) }
+        case .serviceID where state.serviceIDMatches == nil:
+            state.serviceIDForm.fields[state.serviceIDForm.focus].insert(text)
+        case .apiKey:
+            state.apiKeyForm.fields[state.apiKeyForm.focus].insert(text)
+        default:
+            break
+        }
+    }
+
+    // MARK: Log in
+
+    static func loginKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
+        switch key {
+        case .tab, .backTab, .up, .down:
+            state.loginMethod = state.loginMethod == .apiKey ? .passcode : .apiKey
+            state.notice = nil
+            state.failedRequest = nil
+            if state.loginMethod == .passcode, state.passcodePage == nil {
+                return start(.discoverOIDC, "Finding the passcode page…", in: &state)
+            }
+            return []
+        case .enter:
+            if let failed = state.failedRequest, case .discoverOIDC = failed.call { return retry(in: &state) }
+            state.failedRequest = nil
+            if state.loginMethod == .apiKey {
+                let cleaned = LoginInput.cleanAPIKey(state.apiKeyField.text)
+                guard !cleaned.isEmpty else {
+                    state.notice = Notice(kind: .error, message: "Enter an API key first.",
+                        hint: "Paste it, or Tab to log in with a one-time passcode instead.")
+                    return []
+                }
+                guard !cleaned.contains(where: \.isWhitespace) else {
+                    state.notice = Notice(kind: .error, message: "An API key has no spaces inside.", hint: "Check what was pasted.")
+                    return []
+                }
+                return start(.loginWithAPIKey(Secret(cleaned)), "Logging in with the API key…", in: &state)
+            } else {
+                let cleaned = LoginInput.cleanAPIKey(state.passcodeField.text)
+                guard !cleaned.isEmpty else {
+                    state.notice = Notice(kind: .error, message: "Enter the one-time passcode first.",
+                        hint: "Open the passcode page, log in, and paste the code it shows.")
+                    return []
+                }
+                return start(.loginWithPasscode(Secret(cleaned)), "Logging in with the passcode…", in: &state)
+            }
+        default:
+            if state.loginMethod == .apiKey { _ = state.apiKeyField.apply(key) } else { _ = state.passcodeField.apply(key) }
+            return []
+        }
+    }
+
+    // MARK: Service ID
+
+    static func serviceIDKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
+        guard let account = state.account, let token = state.userToken else { return [] }
+        if state.serviceIDMatches != nil {
+            return pick(key, \.serviceIDChoice, in: &state) { row, state in
+                if let existing = state.serviceIDMatches?.first(where: { $0.id == row.id }) {
+                    state.serviceID = existing
+                    state.serviceIDWasCreated = false
+                    state.serviceIDMatches = nil
+                    state.notice = nil
+                    return enterRoleStep(in: &state)
+                }
+                return start(.createServiceID(name: state.serviceIDForm[0], description: state.serviceIDForm[1],
+                    accountID: account.id, token: token), "Creating the service ID…", in: &state)
+            }
+        }
+        switch key {
+        case .tab, .down:
+            state.serviceIDForm.focus = (state.serviceIDForm.focus + 1) % state.serviceIDForm.fields.count
+        case .backTab, .up:
+            state.serviceIDForm.focus = (state.serviceIDForm.focus + state.serviceIDForm.fields.count - 1) % state.serviceIDForm.fields.count
+        case .enter:
+            if state.failedRequest != nil { return retry(in: &state) }
+            if !state.serviceIDForm.isOnLastField {
+                state.serviceIDForm.focus += 1
+                return []
+            }
+            if let problem = NameRules.problem(withName: state.serviceIDForm[0], what: "service ID") {
+                state.notice = Notice(kind: .error, message: problem, hint: "Fix the name and press Enter.")
+                state.serviceIDForm.focus = 0
+                return []
+            }
+            return start(.findServiceIDs(name: state.serviceIDForm[0], accountID: account.id, token: token),
+                "Looking for service IDs named \(state.serviceIDForm[0])…", in: &state)
+        default:
+            _ = state.serviceIDForm.fields[state.serviceIDForm.focus].apply(key)
+        }
+        return []
+    }
+
+    // MARK: API key
+
+    static func apiKeyKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
+        switch key {
+        case .tab, .down:
+            state.apiKeyForm.focus = (state.apiKeyForm.focus + 1) % state.apiKeyForm.fields.count
+        case .backTab, .up:
+            state.apiKeyForm.focus = (state.apiKeyForm.focus + state.apiKeyForm.fields.count - 1) % state.apiKeyForm.fields.count
+        case .enter:
+            // A failed save: save again to the (possibly edited) path.
+            if let failed = state.failedRequest {
+                state.failedRequest = nil
+                switch failed.call {
+                case .saveAPIKey(let key, _):
+                    return start(.saveAPIKey(key, path: state.apiKeyForm[2]), "Saving the API key…", in: &state)
+                case .saveToken(let token, _):
+                    return start(.saveToken(token, path: state.apiKeyForm[3]), "Saving the token…", in: &state)
+                default:
+                    state.failedRequest = failed
+                    return retry(in: &state)
+                }
+            }
+            if state.apiKey != nil { return [] }
+            if !state.apiKeyForm.isOnLastField {
+                state.apiKeyForm.focus += 1
+                return []
+            }
+            if let problem = NameRules.problem(withName: state.apiKeyForm[0], what: "API key") {
+                state.notice = Notice(kind: .error, message: problem, hint: "Fix the name and press Enter.")
+                state.apiKeyForm.focus = 0
+                return []
+            }
+            for (index, what) in [(2, "the API key file"), (3, "the token file")] where state.apiKeyForm[index].isEmpty {
+                state.notice = Notice(kind: .error, message: "Give a path for \(what).", hint: "Type a path and press Enter.")
+                state.apiKeyForm.focus = index
+                return []
+            }
+            if state.apiKeyForm[2] == state.apiKeyForm[3] {
+                state.notice = Notice(kind: .error, message: "The key and the token need different files.", hint: "Change one path.")
+                state.apiKeyForm.focus = 3
+                return []
+            }
+            guard let account = state.account, let token = state.userToken, let serviceID = state.serviceID else { return [] }
+            return start(.createAPIKey(name: state.apiKeyForm[0], description: state.apiKeyForm[1],
+                serviceIAMID: serviceID.iamID, accountID: account.id, token: token), "Creating the API key…", in: &state)
+        default:
+            let focus = state.apiKeyForm.focus
+            // Once the key exists only the paths can change.
+            if state.apiKey != nil && focus < 2 { return [] }
+            _ = state.apiKeyForm.fields[focus].apply(key)
+        }
+        return []
+    }
+
+    // MARK: Final screen
+
+    static func doneKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
+        guard let token = state.token else { return [] }
+        switch key {
+        case .character("c"):
+            state.clipboardStatus = "Copying…"
+            return [.copyToClipboard(token.authorizationValue)]
+        case .character("t"):
+            state.clipboardStatus = "Copying…"
+            return [.copyToClipboard(token.accessToken)]
+        case .character("v"):
+            state.tokenRevealed.toggle()
+            return []
+        case .character("q"), .enter:
+            state.isFinished = true
+            return [.quit]
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,335 @@
+import CloudCore
+
+/// The state machine: `handle(_:in:)` changes the state for one event and returns the effects the
+/// runtime must perform. Pure and synchronous: no I/O, no clock, no randomness.
+public enum Wizard {
+    /// Applies `event` to `state`; returns what the outside world must do next.
+    public static func handle(_ event: WizardEvent, in state: inout WizardState) -> [WizardEffect] {
+        switch event {
+        case .started:
+            return []
+        case .ticked(let now):
+            state.now = now
+            if state.isBusy { state.spinnerPhase &+= 1 }
+            return []
+        case .keyPressed(let key):
+            return handleKey(key, in: &state)
+        case .pasted(let text):
+            insertIntoFocusedField(text, in: &state)
+            return []
+        case .responded(let id, let result):
+            guard let request = state.inFlight, request.id == id else { return [] }
+            state.inFlight = nil
+            state.busyMessage = ""
+            switch result {
+            case .success(let output):
+                state.failedRequest = nil
+                return handleSuccess(output, of: request, in: &state)
+            case .failure(let failure):
+                return handleFailure(failure, of: request, in: &state)
+            }
+        case .copied(let method):
+            state.clipboardStatus =
+                method.map { "Copied with \($0). Paste it where you need it." }
+                ?? "Could not copy: no clipboard reached (OSC 52 needs terminal support). Press v to show the token and copy it by hand."
+            return []
+        }
+    }
+
+    // MARK: Requests
+
+    /// Starts a request: marks it in flight with a spinner message.
+    static func start(_ call: Call, _ message: String, in state: inout WizardState) -> [WizardEffect] {
+        let request = Request(id: RequestID(state.nextRequestNumber), call: call)
+        state.nextRequestNumber += 1
+        state.inFlight = request
+        state.busyMessage = message
+        state.notice = nil
+        return [.perform(request)]
+    }
+
+    static func retry(in state: inout WizardState) -> [WizardEffect] {
+        guard let failed = state.failedRequest else { return [] }
+        state.failedRequest = nil
+        return start(failed.call, busyMessage(for: failed.call), in: &state)
+    }
+
+    static func busyMessage(for call: Call) -> String {
+        switch call {
+        case .discoverOIDC: "Finding the passcode page…"
+        case .loginWithAPIKey, .loginWithPasscode: "Logging in…"
+        case .scopeToAccount: "Switching to the account…"
+        case .listAccounts: "Loading accounts…"
+        case .listInstances: "Loading Key Protect instances…"
+        case .listResourceGroups: "Loading resource groups…"
+        case .findServiceIDs: "Looking for service IDs with this name…"
+        case .createServiceID: "Creating the service ID…"
+        case .listRoles: "Loading Key Protect roles…"
+        case .createPolicy: "Giving the service ID its access policy…"
+        case .createAPIKey: "Creating the API key…"
+        case .saveAPIKey: "Saving the API key…"
+        case .exchangeAPIKey: "Exchanging the API key for an IAM access token…"
+        case .saveToken: "Saving the token…"
+        }
+    }
+
+    // MARK: Failures
+
+    static func handleFailure(_ failure: CallFailure, of request: Request, in state: inout WizardState) -> [WizardEffect] {
+        switch failure {
+        case .file(let path, let message):
+            state.failedRequest = request
+            state.notice = Notice(
+                kind: .error, message: "Could not save \(path): \(message)",
+                hint: "Edit the path and press Enter to save again. Nothing is lost.")
+            if case .saveAPIKey = request.call { state.apiKeyForm.focus = 2 }
+            if case .saveToken = request.call { state.apiKeyForm.focus = 3 }
+            return []
+        case .cloud(let error):
+            // Policy already there: the service ID already has this role on the instance.
+            if case .createPolicy = request.call, error.code == "policy_conflict_error" {
+                state.policyInPlace = true
+                state.autoChoiceNote = "The service ID already had this role here; nothing new was created."
+                return enterAPIKeyStep(in: &state)
+            }
+            state.failedRequest = request
+            state.notice = notice(for: error, call: request.call)
+            return []
+        }
+    }
+
+    static func notice(for error: CloudError, call: Call) -> Notice {
+        var hint = "Press Enter to try again, or Esc to go back."
+        switch call {
+        case .loginWithAPIKey where error.status == 400 || error.status == 401 || error.status == 403:
+            return Notice(kind: .error, message: "IAM did not accept this API key. \(error.summary)",
+                hint: "Check the key (create one with `ibmcloud iam api-key-create`), fix it and press Enter.")
+        case .loginWithPasscode where error.status == 400 || error.status == 401 || error.status == 403:
+            return Notice(kind: .error, message: "IAM did not accept this passcode. \(error.summary)",
+                hint: "Passcodes work once and expire quickly: get a new one from the passcode page and press Enter.")
+        case .createServiceID where error.status == 403, .createPolicy where error.status == 403,
+             .createAPIKey where error.status == 403:
+            hint = "You need the Administrator role on the account (or on Key Protect) for this. Ask an administrator, or Esc to go back."
+        case .exchangeAPIKey:
+            hint = "The API key is saved. Press Enter to try the exchange again."
+        default:
+            if error.status == 401 { hint = "Your login may have expired. Press Enter to try again; if it fails again, quit and log in again." }
+        }
+        if case .server(_, let status, _, _, let requestID) = error, !requestID.isEmpty, status >= 500 {
+            hint += " (request ID \(requestID))"
+        }
+        return Notice(kind: .error, message: error.summary, hint: hint)
+    }
+
+    // MARK: Successes
+
+    static func handleSuccess(_ output: CallOutput, of request: Request, in state: inout WizardState) -> [WizardEffect] {
+        switch (request.call, output) {
+        case (.discoverOIDC, .oidc(let oidc)):
+            state.passcodePage = oidc.passcodeEndpoint.absoluteString
+            return []
+
+        case (.loginWithAPIKey, .token(let token)), (.loginWithPasscode, .token(let token)):
+            state.userToken = token
+            state.apiKeyField = TextField(label: "API key", isSecret: true, maxLength: 512)
+            state.passcodeField = TextField(label: "One-time passcode", isSecret: true, maxLength: 128)
+            return start(.listAccounts(token: token), "Loading accounts…", in: &state)
+
+        case (.listAccounts, .accounts(let accounts)):
+            return accountsLoaded(accounts, in: &state)
+
+        case (.scopeToAccount(_, let accountID), .token(let token)):
+            guard token.claims.accountID.isEmpty || token.claims.accountID == accountID else {
+                state.notice = Notice(kind: .error,
+                    message: "IAM returned a token for account \(token.claims.accountID), not \(accountID).",
+                    hint: "Choose the account again, or Esc to go back.")
+                return []
+            }
+            state.userToken = token
+            return start(.listInstances(accountID: accountID, token: token), "Loading Key Protect instances…", in: &state)
+
+        case (.listInstances, .instances(let instances)):
+            state.instances = instances
+            state.regionPicker = regionPicker(for: instances)
+            state.step = .region
+            return []
+
+        case (.listResourceGroups, .resourceGroups(let groups)):
+            state.resourceGroups = groups
+            let region = state.region?.id ?? ""
+            let rows = groups.map { group -> PickerRow in
+                let count = state.instances.filter { $0.resourceGroupID == group.id && $0.regionID == region }.count
+                let kp = count == 1 ? "1 Key Protect instance" : "\(count) Key Protect instances"
+                return PickerRow(id: group.id, title: group.name + (group.isDefault ? " (default)" : ""), detail: "\(kp) here · \(group.id)")
+            }
+            let preferred = groups.first(where: \.isDefault)?.id
+            state.resourceGroupPicker = Picker(rows: rows, highlightedID: preferred)
+            state.step = .resourceGroup
+            return []
+
+        case (.findServiceIDs(let name, let accountID, let token), .serviceIDs(let found)):
+            if found.isEmpty {
+                return start(.createServiceID(name: name, description: state.serviceIDForm[1], accountID: accountID, token: token),
+                    "Creating the service ID…", in: &state)
+            }
+            state.serviceIDMatches = found
+            var rows = found.map {
+                PickerRow(id: $0.id, title: "Reuse \($0.name)", detail: "\($0.id)\($0.createdAt.isEmpty ? "" : " · created \($0.createdAt)")")
+            }
+            rows.append(PickerRow(id: "", title: "Create another service ID named \(name)", detail: "IBM Cloud allows several service IDs with one name"))
+            state.serviceIDChoice = Picker(rows: rows)
+            state.notice = Notice(kind: .warning,
+                message: found.count == 1 ? "A service ID named \(name) already exists." : "\(found.count) service IDs named \(name) already exist.",
+                hint: "Reuse one, or create another.")
+            return []
+
+        case (.createServiceID, .serviceID(let serviceID)):
+            state.serviceID = serviceID
+            state.serviceIDWasCreated = true
+            state.serviceIDMatches = nil
+            return enterRoleStep(in: &state)
+
+        case (.listRoles, .roles(let roles)):
+            state.roles = roles.isEmpty ? Wizard.fallbackRoles : roles
+            state.rolePicker = rolePicker(for: state.roles)
+            if roles.isEmpty {
+                state.notice = Notice(kind: .info, message: "IAM listed no Key Protect roles you may read; showing the standard ones.")
+            }
+            return []
+
+        case (.createPolicy, .policy(let policy)):
+            state.policy = policy
+            state.policyInPlace = true
+            return enterAPIKeyStep(in: &state)
+
+        case (.createAPIKey, .apiKey(let key)):
+            state.apiKey = key
+            // Save before anything else happens: the value can never be read again.
+            return start(.saveAPIKey(key, path: state.apiKeyForm[2]), "Saving the API key…", in: &state)
+
+        case (.saveAPIKey, .saved(let path)):
+            state.apiKeySavedPath = path
+            state.quitArmed = false
+            guard let key = state.apiKey else { return [] }
+            state.step = .token
+            return start(.exchangeAPIKey(key.apiKey), "Exchanging the API key for an IAM access token…", in: &state)
+
+        case (.exchangeAPIKey, .token(let token)):
+            state.token = token
+            return start(.saveToken(token, path: state.apiKeyForm[3]), "Saving the token…", in: &state)
+
+        case (.saveToken, .saved(let path)):
+            state.tokenSavedPath = path
+            state.step = .done
+            return []
+
+        default:
+            state.notice = Notice(kind: .error, message: "Unexpected answer to \(busyMessage(for: request.call))", hint: "Press Enter to try again.")
+            state.failedRequest = request
+            return []
+        }
+    }
+
+    static func accountsLoaded(_ accounts: [Account], in state: inout WizardState) -> [WizardEffect] {
+        guard let token = state.userToken else { return [] }
+        let tokenAccount = token.claims.accountID
+        state.accounts = accounts
+        if state.loginMethod == .apiKey, !tokenAccount.isEmpty {
+            // An API key belongs to one account; IAM does not switch it to another.
+            let account = accounts.first { $0.id == tokenAccount } ?? Account(id: tokenAccount, name: tokenAccount)
+            state.accounts = [account]
+            state.account = account
+            state.autoChoiceNote = "Account \(account.name) chosen for you: an API key works only in its own account."
+            return start(.listInstances(accountID: account.id, token: token), "Loading Key Protect instances…", in: &state)
+        }
+        guard !accounts.isEmpty else {
+            state.notice = Notice(kind: .error, message: "This login can see no IBM Cloud account.",
+                hint: "Ask to be invited to an account, then log in again (Esc).")
+            state.step = .account
+            return []
+        }
+        state.accountPicker = Picker(
+            rows: accounts.map { PickerRow(id: $0.id, title: $0.name, detail: "\($0.id) · \($0.state)") },
+            highlightedID: tokenAccount.isEmpty ? nil : tokenAccount)
+        state.step = .account
+        if accounts.count == 1 {
+            state.autoChoiceNote = "Only one account: \(accounts[0].name), chosen for you."
+            return chooseAccount(accounts[0], in: &state)
+        }
+        return []
+    }
+
+    static func chooseAccount(_ account: Account, in state: inout WizardState) -> [WizardEffect] {
+        guard let token = state.userToken else { return [] }
+        state.account = account
+        if let refresh = token.refreshToken, refresh.exposedValue != "not_supported" {
+            return start(.scopeToAccount(refreshToken: refresh, accountID: account.id), "Switching to \(account.name)…", in: &state)
+        }
+        return start(.listInstances(accountID: account.id, token: token), "Loading Key Protect instances…", in: &state)
+    }
+
+    static func regionPicker(for instances: [KeyProtectInstance]) -> Picker {
+        var counts: [String: Int] = [:]
+        for instance in instances { counts[instance.regionID, default: 0] += 1 }
+        var regions = KeyProtectRegion.all
+        for id in counts.keys where !regions.contains(where: { $0.id == id }) { regions.append(.named(id)) }
+        let ordered = regions.enumerated().sorted { a, b in
+            let ca = counts[a.element.id] ?? 0, cb = counts[b.element.id] ?? 0
+            return ca != cb ? ca > cb : a.offset < b.offset
+        }.map(\.element)
+        let rows = ordered.map { region -> PickerRow in
+            let count = counts[region.id] ?? 0
+            let detail = count == 0 ? "no Key Protect instances" : (count == 1 ? "1 Key Protect instance" : "\(count) Key Protect instances")
+            return PickerRow(id: region.id, title: "\(region.name) (\(region.id))", detail: detail)
+        }
+        return Picker(rows: rows)
+    }
+
+    static func enterRoleStep(in state: inout WizardState) -> [WizardEffect] {
+        state.step = .role
+        guard let account = state.account, let token = state.userToken else { return [] }
+        return start(.listRoles(accountID: account.id, token: token), "Loading Key Protect roles…", in: &state)
+    }
+
+    static func rolePicker(for roles: [ServiceRole]) -> Picker {
+        let order = ["Manager", "Writer", "Reader"]
+        let sorted = roles.enumerated().sorted { a, b in
+            let ia = order.firstIndex(of: a.element.displayName) ?? order.count
+            let ib = order.firstIndex(of: b.element.displayName) ?? order.count
+            return ia != ib ? ia < ib : a.offset < b.offset
+        }.map(\.element)
+        let rows = sorted.map { PickerRow(id: $0.crn, title: $0.displayName, detail: plainLanguage(for: $0)) }
+        let reader = sorted.first { $0.displayName == "Reader" }?.crn
+        return Picker(rows: rows, highlightedID: reader)
+    }
+
+    /// What a Key Protect role allows, in plain words (API reference §2.1), or IBM's description.
+    static func plainLanguage(for role: ServiceRole) -> String {
+        switch role.displayName {
+        case "Manager": "Everything in the instance: create, delete, disable keys and change policies"
+        case "Writer": "Create, import, rotate and read keys; cannot delete keys or change policies"
+        case "Reader": "List keys and read metadata; wrap and unwrap; no key material (least privilege)"
+        case "ReaderPlus": "Reader, plus reading a standard key's payload"
+        default: role.description
+        }
+    }
+
+    /// Used when the roles API lists nothing the caller may read. CRNs from API reference §2.
+    static let fallbackRoles: [ServiceRole] = ["Manager", "Writer", "Reader"].map {
+        ServiceRole(displayName: $0, crn: "crn:v1:bluemix:public:iam::::serviceRole:\($0)")
+    }
+
+    static func enterAPIKeyStep(in state: inout WizardState) -> [WizardEffect] {
+        state.step = .apiKey
+        let base = state.serviceID?.name ?? "token-wizard"
+        let dir = state.environment.workingDirectory
+        let join = { (name: String) in dir.hasSuffix("/") ? dir + name : dir + "/" + name }
+        state.apiKeyForm.fields[0].text = "\(base)-key"
+        state.apiKeyForm.fields[1].text = "Key Protect access to \(state.instance?.name ?? "the instance"), made by TokenWizard"
+        state.apiKeyForm.fields[2].text = join("\(base)-apikey.json")
+        state.apiKeyForm.fields[3].text = join("token.json")
+        for i in state.apiKeyForm.fields.indices { state.apiKeyForm.fields[i].cursor = state.apiKeyForm.fields[i].text.count }
+        state.apiKeyForm.focus = 0
+        return []
+    }
+}

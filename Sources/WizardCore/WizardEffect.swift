@@ -1,0 +1,69 @@
+import CloudCore
+
+/// Identifies one request; a response whose ID is not the one in flight is dropped.
+public struct RequestID: Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: Int
+    public init(_ rawValue: Int) { self.rawValue = rawValue }
+    public var description: String { "#\(rawValue)" }
+}
+
+/// A call to the outside world: IBM Cloud or the file system.
+public enum Call: Sendable, Hashable {
+    case discoverOIDC
+    case loginWithAPIKey(Secret)
+    case loginWithPasscode(Secret)
+    case scopeToAccount(refreshToken: Secret, accountID: String)
+    case listAccounts(token: IAMToken)
+    case listInstances(accountID: String, token: IAMToken)
+    case listResourceGroups(accountID: String, token: IAMToken)
+    case findServiceIDs(name: String, accountID: String, token: IAMToken)
+    case createServiceID(name: String, description: String, accountID: String, token: IAMToken)
+    case listRoles(accountID: String, token: IAMToken)
+    case createPolicy(subjectIAMID: String, roleCRN: String, accountID: String, scope: PolicyScope, token: IAMToken)
+    case createAPIKey(name: String, description: String, serviceIAMID: String, accountID: String, token: IAMToken)
+    /// Write the API key file like `ibmcloud iam service-api-key-create --file` (0600), then read it back.
+    case saveAPIKey(ServiceAPIKey, path: String)
+    case exchangeAPIKey(Secret)
+    /// Write IAM's token response as JSON (0600).
+    case saveToken(IAMToken, path: String)
+}
+
+/// A request: a call and its ID.
+public struct Request: Sendable, Hashable {
+    public var id: RequestID
+    public var call: Call
+    public init(id: RequestID, call: Call) { self.id = id; self.call = call }
+}
+
+/// What the state machine asks of the runtime. Plain data; the runtime performs it.
+public enum WizardEffect: Sendable, Hashable {
+    /// Perform the call and answer with `.responded(id, result)`.
+    case perform(Request)
+    /// Put the text on the clipboard and answer with `.copied(_)`.
+    case copyToClipboard(Secret)
+    /// End the program (the runtime restores the terminal).
+    case quit
+}
+
+/// What a call produced.
+public enum CallOutput: Sendable, Hashable {
+    case oidc(OIDCConfiguration)
+    case token(IAMToken)
+    case accounts([Account])
+    case instances([KeyProtectInstance])
+    case resourceGroups([ResourceGroup])
+    case serviceIDs([ServiceID])
+    case serviceID(ServiceID)
+    case roles([ServiceRole])
+    case policy(AccessPolicy)
+    case apiKey(ServiceAPIKey)
+    /// A file was written (and read back) at this absolute path.
+    case saved(path: String)
+}
+
+/// Why a call failed.
+public enum CallFailure: Error, Sendable, Hashable {
+    case cloud(CloudError)
+    /// A file could not be written; the message says why (e.g. "file exists", "permission denied").
+    case file(path: String, message: String)
+}

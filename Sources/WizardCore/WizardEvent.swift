@@ -1,0 +1,14 @@
+/// Everything that can happen to the wizard.
+public enum WizardEvent: Sendable, Hashable {
+    /// The program started; the wizard may ask for its first calls.
+    case started
+    case keyPressed(Key)
+    /// Text pasted in one go (bracketed paste); inserted into the focused field only.
+    case pasted(String)
+    /// Time passed; `now` is Unix time in seconds. Drives the spinner and the expiry countdown.
+    case ticked(now: Double)
+    /// A call finished.
+    case responded(RequestID, Result<CallOutput, CallFailure>)
+    /// The clipboard answered: the name of what worked (e.g. "OSC 52"), or nil when nothing did.
+    case copied(method: String?)
+}

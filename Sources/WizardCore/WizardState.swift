@@ -1,0 +1,93 @@
+import CloudCore
+
+/// The whole wizard as a value: the current step, what each screen holds, the choices made and
+/// what was created. The screen is drawn from it alone.
+public struct WizardState: Sendable, Hashable {
+    public var environment: WizardEnvironment
+    public var step: Step = .login
+
+    // Log in
+    public var loginMethod: LoginMethod = .apiKey
+    public var apiKeyField = TextField(label: "API key", isSecret: true, maxLength: 512)
+    public var passcodeField = TextField(label: "One-time passcode", isSecret: true, maxLength: 128)
+    /// The passcode page from OIDC discovery, once known.
+    public var passcodePage: String?
+    /// The user's own token, scoped to the chosen account once one is chosen.
+    public var userToken: IAMToken?
+
+    // Account, region, resource group, instance
+    public var accounts: [Account] = []
+    public var accountPicker = Picker(rows: [])
+    public var account: Account?
+    /// Every Key Protect instance in the chosen account.
+    public var instances: [KeyProtectInstance] = []
+    public var regionPicker = Picker(rows: [])
+    public var region: KeyProtectRegion?
+    public var resourceGroups: [ResourceGroup] = []
+    public var resourceGroupPicker = Picker(rows: [])
+    public var resourceGroup: ResourceGroup?
+    public var instancePicker = Picker(rows: [])
+    public var instance: KeyProtectInstance?
+
+    // Service ID
+    public var serviceIDForm = Form(fields: [
+        TextField(label: "Name", maxLength: 100),
+        TextField(label: "Description", maxLength: 250),
+    ])
+    /// Service IDs that already have the name typed; non-nil while the user chooses reuse or create.
+    public var serviceIDMatches: [ServiceID]?
+    public var serviceIDChoice = Picker(rows: [])
+    public var serviceID: ServiceID?
+    /// True when the wizard created the service ID (false when an existing one is reused).
+    public var serviceIDWasCreated = false
+
+    // Role and policy
+    public var roles: [ServiceRole] = []
+    public var rolePicker = Picker(rows: [])
+    public var role: ServiceRole?
+    public var policy: AccessPolicy?
+    /// True once the service ID holds the role (created now, or it already had it).
+    public var policyInPlace = false
+
+    // API key and token
+    public var apiKeyForm = Form(fields: [
+        TextField(label: "Name", maxLength: 100),
+        TextField(label: "Description", maxLength: 250),
+        TextField(label: "Save key to", maxLength: 1024),
+        TextField(label: "Save token to", maxLength: 1024),
+    ])
+    /// The created key. Kept until it is saved: it can never be read from IBM Cloud again.
+    public var apiKey: ServiceAPIKey?
+    public var apiKeySavedPath: String?
+    public var token: IAMToken?
+    public var tokenSavedPath: String?
+    public var tokenRevealed = false
+    public var clipboardStatus: String?
+
+    // Runtime
+    /// The request in flight, with what the spinner says.
+    public var inFlight: Request?
+    public var busyMessage: String = ""
+    /// The last failed request, resent on retry.
+    public var failedRequest: Request?
+    public var notice: Notice?
+    /// A note about something chosen for the user, e.g. the API key's own account.
+    public var autoChoiceNote: String?
+    /// Unix time, seconds, as of the last tick.
+    public var now: Double = 0
+    public var spinnerPhase = 0
+    /// Set when Ctrl-C was pressed once while an unsaved API key exists.
+    public var quitArmed = false
+    public var isFinished = false
+    var nextRequestNumber = 1
+
+    public init(environment: WizardEnvironment) {
+        self.environment = environment
+    }
+
+    /// True while a call runs.
+    public var isBusy: Bool { inFlight != nil }
+
+    /// True once something exists in IBM Cloud that going back would leave behind.
+    public var hasCreatedResources: Bool { serviceIDWasCreated || policy != nil || apiKey != nil }
+}
