@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+
+/// The shared innards of one emulator: configuration, clock, token authority and mutable state.
+/// Every route group holds a reference to it.
+final class EmulatorCore: Sendable {
+    let configuration: EmulatorConfiguration
+    let tokens: TokenAuthority
+    let state: Locked<WorldState>
+    let faults: FaultInjector
+    private let base: Locked<String>
+
+    var clock: EmulatorClock { configuration.clock }
+
+    init(configuration: EmulatorConfiguration) async throws {
+        self.configuration = configuration
+        self.tokens = try await TokenAuthority(clock: configuration.clock)
+        self.state = Locked(WorldState(world: configuration.world))
+        self.faults = FaultInjector(clock: configuration.clock)
+        self.base = Locked(configuration.baseURL ?? "http://127.0.0.1:\(configuration.port)")
+        for fault in configuration.faults { faults.install(fault) }
+    }
+
+    /// This server's base URL, e.g. `http://127.0.0.1:8080` (no trailing slash).
+    var baseURL: String {
+        get { base.current }
+    }
+
+    func setBaseURL(_ url: String) { base.withLock { $0 = url } }
+
+    /// Authenticates the request's bearer token or throws `failure(reason)`.
+    func authenticate(_ bearer: String?, failure: (TokenAuthority.Failure) -> EmulatorError) async throws -> AccessClaims {
+        guard let bearer else { throw failure(.malformed) }
+        switch await tokens.verify(bearer) {
+        case .success(let claims): return claims
+        case .failure(let reason): throw failure(reason)
+        }
+    }
+}
