@@ -29,16 +29,19 @@ public enum TraceRedaction {
 
     /// `url` with the values of sensitive query parameters replaced by `<redacted>`.
     public static func redact(url: URL) -> String {
-        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false), let query = components.percentEncodedQuery else {
-            return url.absoluteString
+        let text = url.absoluteString
+        guard let question = text.firstIndex(of: "?") else { return text }
+        var query = String(text[text.index(after: question)...])
+        var fragment = ""
+        if let hash = query.firstIndex(of: "#") {
+            fragment = String(query[hash...]); query = String(query[..<hash])
         }
         let pairs = query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])
             return sensitiveNames.contains(name.lowercased()) ? "\(parts[0])=<redacted>" : String(pair)
         }
-        components.percentEncodedQuery = pairs.joined(separator: "&")
-        return components.string ?? url.absoluteString
+        return String(text[..<question]) + "?" + pairs.joined(separator: "&") + fragment
     }
 
     /// `headers` as `name: value` lines, sorted by name, sensitive values shown as `<redacted>`.

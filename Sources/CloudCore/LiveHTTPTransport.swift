@@ -53,6 +53,8 @@ public final class LiveHTTPTransport: HTTPTransport {
         configuration.redirectConfiguration = .disallow
         configuration.proxy = proxy
         configuration.timeout = .init(connect: .seconds(15))
+        // Fail fast with the real reason (e.g. connection refused); RetryPolicy decides about retries.
+        configuration.connectionPool.retryConnectionEstablishment = false
         return configuration
     }
 
@@ -91,8 +93,21 @@ public final class LiveHTTPTransport: HTTPTransport {
             if typeName.contains("TooMany") || String(describing: error).contains("tooManyBytes") {
                 throw HTTPTransportError.responseTooLarge(limit: Self.maxResponseBytes)
             }
-            throw HTTPTransportError.connection(String(describing: error))
+            throw HTTPTransportError.connection(Self.describe(error))
         }
+    }
+
+    /// A short reason for common socket errors, else the error's own description.
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        for (needle, reason) in [
+            ("Connection refused", "connection refused"), ("Connection reset", "connection reset by peer"),
+            ("No route to host", "no route to host"), ("Network is unreachable", "network is unreachable"),
+            ("Name or service not known", "host name not found"), ("nodename nor servname", "host name not found"),
+        ] where text.contains(needle) {
+            return reason
+        }
+        return text
     }
 
     private func client(scheme: String, host: String) -> HTTPClient {
@@ -113,7 +128,7 @@ public final class LiveHTTPTransport: HTTPTransport {
         case .cancelled:
             return .connection("cancelled")
         default:
-            return .connection(String(describing: error))
+            return .connection(describe(error))
         }
     }
 

@@ -20,12 +20,13 @@ enum Pagination {
         return url
     }
 
-    /// Value of query parameter `name` in `link` (absolute or relative); nil when absent.
+    /// Value of query parameter `name` in `link` (absolute or relative); nil when absent. A literal
+    /// `+` is kept (page tokens are often base64), only `%XX` escapes are decoded.
     static func queryValue(_ name: String, in link: String) -> String? {
         guard let question = link.firstIndex(of: "?") else { return nil }
         var query = String(link[link.index(after: question)...])
         if let hash = query.firstIndex(of: "#") { query = String(query[..<hash]) }
-        return FormEncoding.decode(query).first { $0.0 == name }?.1
+        return FormEncoding.decode(query, plusAsSpace: false).first { $0.0 == name }?.1
     }
 
     private static func effectivePort(_ url: URL) -> Int? {

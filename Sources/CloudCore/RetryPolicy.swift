@@ -8,13 +8,14 @@ import Foundation
 ///
 /// Delay before retry *n* (1-based) is `min(maxDelay, baseDelay × 2^(n-1))`, scaled by a random
 /// factor in `[1 - jitter, 1]`; a `Retry-After` header (seconds or HTTP date) replaces it when
-/// present. No retry starts if it would end after `maxTotalTime` seconds from the first attempt.
+/// present (not capped). No retry starts if it would end after `maxTotalTime` seconds from the first attempt.
 public struct RetryPolicy: Sendable {
     /// Attempts in total, including the first (4 = one try plus three retries). 1 disables retries.
     public var maxAttempts: Int
     /// First backoff, seconds.
     public var baseDelay: TimeInterval
-    /// Largest single backoff, seconds (also caps `Retry-After`).
+    /// Largest single exponential backoff, seconds. (`Retry-After` is honoured as sent; when it does
+    /// not fit in ``maxTotalTime`` the call fails instead of retrying early.)
     public var maxDelay: TimeInterval
     /// Give up when the next retry would start more than this many seconds after the first attempt.
     public var maxTotalTime: TimeInterval
@@ -44,9 +45,9 @@ public struct RetryPolicy: Sendable {
     public static let none = RetryPolicy(maxAttempts: 1)
 
     /// The wait, in seconds, before retry number `retry` (1 = the first retry). `retryAfter` (seconds)
-    /// from the server wins when given, capped at ``maxDelay``.
+    /// from the server wins when given.
     public func delay(beforeRetry retry: Int, retryAfter: TimeInterval?) -> TimeInterval {
-        if let retryAfter { return min(maxDelay, max(0, retryAfter)) }
+        if let retryAfter { return max(0, retryAfter) }
         let exponential = min(maxDelay, baseDelay * pow(2, Double(max(0, retry - 1))))
         let factor = 1 - jitter * min(1, max(0, random()))
         return exponential * factor

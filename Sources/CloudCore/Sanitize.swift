@@ -89,12 +89,14 @@ public enum FormEncoding {
         fields.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }.joined(separator: "&")
     }
 
-    /// Decodes a form or query string into pairs (`+` read as space), for tests and `next_url` parsing.
-    public static func decode(_ text: String) -> [(String, String)] {
+    /// Decodes a form or query string into pairs (`+` read as space unless `plusAsSpace` is false),
+    /// for tests and `next_url` parsing.
+    public static func decode(_ text: String, plusAsSpace: Bool = true) -> [(String, String)] {
         text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func unescape(_ s: Substring) -> String {
-                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+                let raw = plusAsSpace ? String(s).replacingOccurrences(of: "+", with: " ") : String(s)
+                return raw.removingPercentEncoding ?? raw
             }
             return (unescape(parts[0]), parts.count > 1 ? unescape(parts[1]) : "")
         }
