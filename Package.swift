@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // IBM Cloud HTTP clients and models. Knows no UI.
@@ -60,6 +61,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -71,7 +73,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "CloudCore"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CloudCore"]),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CloudCore"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(
             name: "CloudCoreTests",
             dependencies: ["CloudCore", "CloudEmulator"]

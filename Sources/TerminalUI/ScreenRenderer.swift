@@ -48,7 +48,7 @@ public enum ScreenRenderer {
             drawPicker(state.rolePicker, noun: "roles", into: &frame, body,
                 intro: "Access policy for \(state.serviceID?.name ?? "the service ID") on \(state.instance?.name ?? "the instance")")
         case .apiKey:
-            let intro = state.autoChoiceNote ?? "The key is shown once by IBM Cloud; TokenWizard saves it (mode 0600) first."
+            let intro = state.autoChoiceNote ?? "IBM Cloud shows a new key once; TokenWizard saves it (mode 0600) first."
             frame.put(intro, column: 1, row: body.top, style: .dim)
             drawForm(state.apiKeyForm, into: &frame, top: body.top + 2, width: width, active: !state.isBusy)
             if let saved = state.apiKeySavedPath {
@@ -104,7 +104,7 @@ public enum ScreenRenderer {
     static func drawLogin(_ state: WizardState, into frame: inout Frame, _ body: BodyArea) {
         var row = body.top
         if let sandbox = state.environment.sandbox {
-            frame.put("This is a sandbox: an emulator of IBM Cloud on this machine. Nothing real is touched.", column: 1, row: row, style: .warning)
+            frame.put("Sandbox: an IBM Cloud emulator on this machine; nothing real is touched.", column: 1, row: row, style: .warning)
             frame.put("Sandbox API key: \(sandbox.apiKey)", column: 1, row: row + 1)
             frame.put("Passcode page:   \(sandbox.passcodePage)", column: 1, row: row + 2)
             row += 4
@@ -119,7 +119,7 @@ public enum ScreenRenderer {
         frame.put(" SSO: one-time passcode ", column: x, row: row, style: ssoStyle)
         row += 2
         if state.loginMethod == .apiKey {
-            frame.put("Paste an IBM Cloud API key (`ibmcloud iam api-key-create`, or the console's API keys page).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
+            frame.put("Paste an IBM Cloud API key (from `ibmcloud iam api-key-create` or the console).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
             row += 2
             drawField(state.apiKeyField, focused: !state.isBusy, into: &frame, row: row, width: body.width)
         } else {

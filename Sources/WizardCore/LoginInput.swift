@@ -25,4 +25,14 @@ public enum NameRules {
         }
         return nil
     }
+
+    /// `name` reduced to letters, digits, `-` and `_` (spaces become `-`), for default names and file names.
+    public static func slug(_ name: String) -> String {
+        var out = ""
+        for c in name.lowercased() {
+            if c.isLetter || c.isNumber || c == "-" || c == "_" { out.append(c) } else if !out.hasSuffix("-") { out.append("-") }
+        }
+        let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return trimmed.isEmpty ? "key-protect" : trimmed
+    }
 }

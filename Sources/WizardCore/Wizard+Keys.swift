@@ -31,6 +31,7 @@ extension Wizard {
             return pick(key, \.regionPicker, in: &state) { row, state in
                 guard let account = state.account, let token = state.userToken else { return [] }
                 state.region = KeyProtectRegion.named(row.id)
+                state.autoChoiceNote = nil
                 return start(.listResourceGroups(accountID: account.id, token: token), "Loading resource groups…", in: &state)
             }
         case .resourceGroup:
@@ -56,7 +57,7 @@ extension Wizard {
                 state.instance = instance
                 state.step = .serviceID
                 if state.serviceIDForm.fields[0].text.isEmpty {
-                    state.serviceIDForm.fields[0] = TextField(label: "Name", text: "token-wizard-\(instance.name)", maxLength: 100)
+                    state.serviceIDForm.fields[0] = TextField(label: "Name", text: "token-wizard-\(NameRules.slug(instance.name))", maxLength: 100)
                     state.serviceIDForm.fields[1] = TextField(label: "Description",
                         text: "Key Protect access to \(instance.name), made by TokenWizard", maxLength: 250)
                 }

@@ -321,7 +321,7 @@ public enum Wizard {
 
     static func enterAPIKeyStep(in state: inout WizardState) -> [WizardEffect] {
         state.step = .apiKey
-        let base = state.serviceID?.name ?? "token-wizard"
+        let base = NameRules.slug(state.serviceID?.name ?? "token-wizard")
         let dir = state.environment.workingDirectory
         let join = { (name: String) in dir.hasSuffix("/") ? dir + name : dir + "/" + name }
         state.apiKeyForm.fields[0].text = "\(base)-key"

@@ -1,0 +1,63 @@
+import CloudCore
+import Foundation
+import WizardCore
+
+/// Performs the wizard's calls against IBM Cloud (through ``CloudAPI``) and the file system.
+/// The only place logic meets I/O, apart from the terminal.
+public struct EffectRunner: Sendable {
+    public let api: any CloudAPI
+    public let files: SecretFileWriter
+
+    public init(api: any CloudAPI, files: SecretFileWriter = SecretFileWriter()) {
+        self.api = api
+        self.files = files
+    }
+
+    /// Runs `call`; never throws: failures come back as ``CallFailure``.
+    public func perform(_ call: Call) async -> Result<CallOutput, CallFailure> {
+        do {
+            return .success(try await output(of: call))
+        } catch let error as CloudError {
+            return .failure(.cloud(error))
+        } catch let error as SecretFileWriter.WriteError {
+            return .failure(.file(path: path(of: call), message: error.description))
+        } catch {
+            return .failure(.cloud(.transport(service: .iam, reason: String(describing: error))))
+        }
+    }
+
+    private func path(of call: Call) -> String {
+        switch call {
+        case .saveAPIKey(_, let path), .saveToken(_, let path): path
+        default: ""
+        }
+    }
+
+    private func output(of call: Call) async throws -> CallOutput {
+        switch call {
+        case .discoverOIDC: return .oidc(try await api.discoverOIDC())
+        case .loginWithAPIKey(let key): return .token(try await api.token(apiKey: key))
+        case .loginWithPasscode(let code): return .token(try await api.token(passcode: code))
+        case .scopeToAccount(let refresh, let account): return .token(try await api.refresh(refresh, accountID: account))
+        case .listAccounts(let token): return .accounts(try await api.accounts(token: token))
+        case .listInstances(let account, let token):
+            return .instances(try await api.keyProtectInstances(accountID: account, resourceGroupID: nil, token: token))
+        case .listResourceGroups(let account, let token):
+            return .resourceGroups(try await api.resourceGroups(accountID: account, token: token))
+        case .findServiceIDs(let name, let account, let token):
+            return .serviceIDs(try await api.serviceIDs(named: name, accountID: account, token: token))
+        case .createServiceID(let name, let description, let account, let token):
+            return .serviceID(try await api.createServiceID(name: name, description: description, accountID: account, token: token))
+        case .listRoles(let account, let token): return .roles(try await api.keyProtectRoles(accountID: account, token: token))
+        case .createPolicy(let subject, let role, let account, let scope, let token):
+            return .policy(try await api.createAccessPolicy(subjectIAMID: subject, roleCRN: role, accountID: account, scope: scope, token: token))
+        case .createAPIKey(let name, let description, let serviceIAMID, let account, let token):
+            return .apiKey(try await api.createAPIKey(name: name, description: description, serviceIAMID: serviceIAMID, accountID: account, token: token))
+        case .saveAPIKey(let key, let path):
+            return .saved(path: try files.write(SecretFileWriter.apiKeyFileContents(key), to: path, overwrite: false))
+        case .exchangeAPIKey(let key): return .token(try await api.token(apiKey: key))
+        case .saveToken(let token, let path):
+            return .saved(path: try files.write(Data(token.rawResponse.exposedValue.utf8), to: path, overwrite: true))
+        }
+    }
+}

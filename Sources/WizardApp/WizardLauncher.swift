@@ -1,0 +1,103 @@
+import CloudCore
+import CloudEmulator
+import CursesTerminal
+import Foundation
+import Synchronization
+import TerminalUI
+import WizardCore
+
+/// What `token-wizard` was asked to do.
+public struct LaunchOptions: Sendable {
+    /// Run against the built-in emulator on 127.0.0.1.
+    public var sandbox = false
+    /// An endpoints file (JSON: iam, accounts, resource_controller, key_protect) instead of IBM Cloud's.
+    public var endpointsFile: String?
+    /// Allow endpoints that are neither IBM Cloud's nor loopback.
+    public var allowCustomEndpoints = false
+    /// The folder where the key and token files are proposed; default: the working directory.
+    public var directory: String?
+    public init() {}
+}
+
+/// Why the wizard could not start; the message says what to do.
+public struct LaunchError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Sets up endpoints, the emulator (in sandbox mode), the HTTP transport and the terminal; runs the
+/// wizard; tears everything down again. Returns the final state.
+public enum WizardLauncher {
+    public static func run(_ options: LaunchOptions) throws -> WizardState {
+        var emulator: EmulatorServer?
+        var endpoints = Endpoints.ibmCloud
+        var sandboxHint: SandboxHint?
+        var warning: String?
+        if options.sandbox {
+            let server = try blocking { try await EmulatorServer.start(EmulatorConfiguration()) }
+            emulator = server
+            endpoints = try Endpoints.parse(Data(server.endpointsFile().utf8), source: "sandbox")
+            sandboxHint = SandboxHint(apiKey: EmulatorWorld.sandboxUserAPIKey, passcodePage: server.baseURL + "/identity/passcode")
+        } else if let file = options.endpointsFile {
+            do {
+                endpoints = try Endpoints.load(from: file)
+            } catch {
+                throw LaunchError(description: "Could not use the endpoints file \(file): \(error)")
+            }
+            if !endpoints.isIBMCloud {
+                let hosts = [endpoints.iam, endpoints.accounts, endpoints.resourceController].compactMap(\.host)
+                let allLoopback = hosts.allSatisfy(Endpoints.isLoopbackHost)
+                if !allLoopback && !options.allowCustomEndpoints {
+                    throw LaunchError(description: "The endpoints in \(file) are not IBM Cloud's (\(hosts.joined(separator: ", "))). Your credentials would go there. If you mean it, add --allow-custom-endpoints.")
+                }
+                warning = "! Not IBM Cloud: credentials go to \(endpoints.iam.absoluteString) (from \(file))."
+            }
+        }
+        let transport = LiveHTTPTransport()
+        defer {
+            try? blocking { try await transport.shutdown() }
+            if let emulator { try? blocking { await emulator.shutdown() } }
+        }
+        let directory = options.directory ?? FileManager.default.currentDirectoryPath
+        let environment = WizardEnvironment(sandbox: sandboxHint, workingDirectory: directory, endpointWarning: warning)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal()
+        } catch {
+            throw LaunchError(description: String(describing: error))
+        }
+        defer { terminal.restore() }
+        let runtime = WizardRuntime(terminal: terminal, runner: EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport)),
+            environment: environment)
+        let state = runtime.run()
+        terminal.restore()
+        return state
+    }
+
+    /// The lines printed after the terminal is restored: where things were saved; never a secret.
+    public static func summary(of state: WizardState) -> [String] {
+        var lines: [String] = []
+        if let path = state.apiKeySavedPath { lines.append("Service ID API key saved to \(path) (mode 0600). Keep it safe.") }
+        if let path = state.tokenSavedPath, let token = state.token {
+            lines.append("IAM access token saved to \(path) (mode 0600); it expires at Unix time \(token.expiration).")
+            lines.append("Use it as: Authorization: Bearer $(jq -r .access_token \(path))")
+        }
+        if state.apiKey != nil && state.apiKeySavedPath == nil {
+            lines.append("Warning: the API key was created but not saved. Delete it in the console (API keys of service ID \(state.serviceID?.name ?? "?")) and run again.")
+        }
+        if lines.isEmpty { lines.append("Nothing was created.") }
+        return lines
+    }
+}
+
+/// Runs async work from synchronous code and waits for it (used outside the UI loop only).
+func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let box = Mutex<Result<T, any Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        do { let value = try await body(); box.withLock { $0 = .success(value) } }
+        catch { box.withLock { $0 = .failure(error) } }
+        done.signal()
+    }
+    done.wait()
+    return try box.withLock { $0! }.get()
+}

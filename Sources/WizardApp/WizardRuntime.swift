@@ -1,0 +1,97 @@
+import CloudCore
+import Foundation
+import Synchronization
+import TerminalUI
+import WizardCore
+
+/// Events posted from effect tasks to the UI loop.
+final class EventQueue: Sendable {
+    private let events = Mutex<[WizardEvent]>([])
+    func post(_ event: WizardEvent) { events.withLock { $0.append(event) } }
+    func drain() -> [WizardEvent] { events.withLock { queue in defer { queue.removeAll() }; return queue } }
+}
+
+/// The loop that joins state machine, terminal and effect runner: draw, read input, apply events,
+/// start effects as tasks, repeat until the wizard finishes. All terminal calls stay on the calling
+/// thread; effects run concurrently and post their results back.
+public final class WizardRuntime {
+    private let terminal: any TerminalDevice
+    private let runner: EffectRunner
+    private let clock: @Sendable () -> Double
+    private let queue = EventQueue()
+    private var tasks: [Task<Void, Never>] = []
+    public private(set) var state: WizardState
+
+    /// - Parameters:
+    ///   - clock: Unix time in seconds; injected so tests control time.
+    public init(terminal: any TerminalDevice, runner: EffectRunner, environment: WizardEnvironment,
+                clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+        self.terminal = terminal
+        self.runner = runner
+        self.clock = clock
+        self.state = WizardState(environment: environment)
+        self.state.now = clock()
+    }
+
+    /// Runs until the user quits or finishes; returns the final state.
+    @discardableResult
+    public func run() -> WizardState {
+        apply(.started)
+        var lastFrame: Frame?
+        while !state.isFinished {
+            let frame = ScreenRenderer.render(state, size: terminal.size)
+            if frame != lastFrame {
+                terminal.draw(frame)
+                lastFrame = frame
+            }
+            if let input = terminal.readInput(timeout: 40) {
+                switch input {
+                case .key(let key): apply(.keyPressed(key))
+                case .paste(let text): apply(.pasted(text))
+                case .resized: lastFrame = nil
+                }
+            }
+            for event in queue.drain() { apply(event) }
+            apply(.ticked(now: clock()))
+        }
+        waitForPendingSaves()
+        return state
+    }
+
+    /// Applies one event and starts its effects.
+    public func apply(_ event: WizardEvent) {
+        for effect in Wizard.handle(event, in: &state) {
+            switch effect {
+            case .perform(let request):
+                let runner = self.runner
+                let queue = self.queue
+                tasks.removeAll { $0.isCancelled }
+                tasks.append(Task.detached {
+                    let result = await runner.perform(request.call)
+                    queue.post(.responded(request.id, result))
+                })
+            case .copyToClipboard(let secret):
+                apply(.copied(method: terminal.copyToClipboard(secret.exposedValue)))
+            case .quit:
+                break
+            }
+        }
+    }
+
+    /// On quit, a key save already started is allowed to finish (bounded to 10 s) so the
+    /// one-time API key is never half-written.
+    private func waitForPendingSaves() {
+        guard let request = state.inFlight else { return }
+        switch request.call {
+        case .saveAPIKey, .createAPIKey:
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline {
+                for event in queue.drain() { _ = Wizard.handle(event, in: &state) }
+                if state.inFlight == nil { return }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        default:
+            return
+        }
+    }
+}

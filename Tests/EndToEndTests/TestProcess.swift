@@ -1,0 +1,124 @@
+import Foundation
+
+/// Small helpers to run the real binaries and tmux from tests.
+enum TestProcess {
+    /// The folder with the built executables: $TOKEN_WIZARD_BIN_DIR, else .build/debug of this package.
+    static var binDirectory: String {
+        if let dir = ProcessInfo.processInfo.environment["TOKEN_WIZARD_BIN_DIR"] { return dir }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug").path
+    }
+
+    /// Runs a command to completion; returns its exit status and standard output.
+    /// - Parameter captureOutput: false for commands that leave a daemon behind (tmux's server
+    ///   would inherit the pipe and the read would never end).
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = true) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard captureOutput else {
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return (process.terminationStatus, "")
+        }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func which(_ tool: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(tool)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}
+
+/// `ibmcloud-emulator serve --port 0` as a child process, stopped on `stop()`.
+final class EmulatorProcess {
+    let process = Process()
+    let baseURL: String
+    let endpointsFile: String
+
+    init(directory: String, extraArguments: [String] = []) throws {
+        endpointsFile = directory + "/endpoints.json"
+        process.executableURL = URL(fileURLWithPath: TestProcess.binDirectory + "/ibmcloud-emulator")
+        process.arguments = ["serve", "--port", "0", "--write-endpoints", endpointsFile] + extraArguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first line is "listening on http://127.0.0.1:PORT".
+        var line = Data()
+        while true {
+            let byte = pipe.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard text.hasPrefix("listening on http://127.0.0.1:") else {
+            process.terminate()
+            throw TestFailure("emulator said \(text.debugDescription) instead of listening on …")
+        }
+        baseURL = String(text.dropFirst("listening on ".count))
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// One tmux session running a command in a real pseudo-terminal.
+final class TmuxSession {
+    let name: String
+    let tmux: String
+
+    init(command: String, columns: Int = 100, rows: Int = 30) throws {
+        guard let tmux = TestProcess.which("tmux") else { throw TestFailure("tmux is not installed (apt-get install tmux)") }
+        self.tmux = tmux
+        name = "tw-e2e-\(UUID().uuidString.prefix(8))"
+        let (status, _) = try TestProcess.run(tmux, ["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
+            "env TERM=xterm-256color \(command); echo EXIT=$?; stty -a; sleep 120"], captureOutput: false)
+        guard status == 0 else { throw TestFailure("tmux new-session failed") }
+    }
+
+    func send(_ keys: String...) throws {
+        try TestProcess.run(tmux, ["send-keys", "-t", name] + keys, captureOutput: false)
+    }
+
+    /// Types text literally (no key names).
+    func type(_ text: String) throws {
+        try TestProcess.run(tmux, ["send-keys", "-t", name, "-l", text], captureOutput: false)
+    }
+
+    func screen() throws -> String {
+        try TestProcess.run(tmux, ["capture-pane", "-p", "-J", "-S", "-200", "-t", name]).output
+    }
+
+    /// Waits until the screen contains `text`; bounded (30 s) so a broken run fails instead of hanging.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TestFailure("Timed out waiting for \(text.debugDescription). Screen:\n\(last)")
+    }
+
+    func kill() { _ = try? TestProcess.run(tmux, ["kill-session", "-t", name], captureOutput: false) }
+}

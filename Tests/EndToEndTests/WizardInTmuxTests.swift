@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real `token-wizard` binary in a real terminal (tmux), against the real `ibmcloud-emulator`
+/// binary, from login to the final screen; then the saved token is used on Key Protect.
+@Suite("token-wizard in tmux against ibmcloud-emulator", .serialized)
+struct WizardInTmuxTests {
+    let directory: String
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "tw-e2e-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    func wizardCommand(_ emulator: EmulatorProcess) -> String {
+        "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory)"
+    }
+
+    @Test func apiKeyLoginToFinalScreenAndTheTokenWorks() async throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: wizardCommand(emulator))
+        defer { tmux.kill() }
+
+        try tmux.waitFor("Log in to IBM Cloud")
+        // Bad input first: nothing typed, then a wrong key.
+        try tmux.send("Enter")
+        try tmux.waitFor("Enter an API key first.")
+        try tmux.type("not-a-real-key-000000000000000000000000")
+        try tmux.send("Enter")
+        try tmux.waitFor("IAM did not accept this API key")
+        try tmux.send("C-u")
+        try tmux.type(" sandbox-user-apikey-0000000000000000000000000001 ")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the region")
+        #expect(try tmux.screen().contains("Sandbox Development chosen for you"))
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the resource group")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the Key Protect instance")
+        try tmux.send("Enter")
+        try tmux.waitFor("A service ID is the identity")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        try tmux.waitFor("› Reader")
+        try tmux.send("Enter")
+        try tmux.waitFor("Save key to")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        let final = try tmux.waitFor("Your Key Protect bearer token")
+        #expect(final.contains("Bearer ••••"))
+        #expect(final.contains("Sandbox Development"))
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+        try checkTerminalRestored(tmux)
+
+        try await checkSavedFilesAndToken(emulator: emulator, instanceGUID: "11111111-1111-4111-8111-000000000001", region: "us-south")
+    }
+
+    @Test func ssoPasscodeLoginToFinalScreenAndTheTokenWorks() async throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: wizardCommand(emulator))
+        defer { tmux.kill() }
+
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.send("Tab")
+        try tmux.waitFor(emulator.baseURL + "/identity/passcode")
+        let passcode = try await fetchPasscode(emulator)
+        try tmux.type(passcode)
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the account")
+        try tmux.waitFor("Sandbox Production")
+        try tmux.send("Down")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the region")
+        try tmux.type("eu-de")
+        try tmux.waitFor("1 of 13 regions")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the resource group")
+        try tmux.send("Enter")
+        try tmux.waitFor("Key Protect-prod")
+        try tmux.send("Enter")
+        try tmux.waitFor("A service ID is the identity")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        try tmux.waitFor("› Reader")
+        try tmux.send("Enter")
+        try tmux.waitFor("Save key to")
+        for _ in 0..<4 { try tmux.send("Enter") }
+        let final = try tmux.waitFor("Your Key Protect bearer token")
+        #expect(final.contains("Sandbox Production"))
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+        try checkTerminalRestored(tmux)
+
+        try await checkSavedFilesAndToken(emulator: emulator, instanceGUID: nil, region: "eu-de")
+    }
+
+    @Test func ctrlCQuitsAndRestoresTheTerminal() throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: wizardCommand(emulator))
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.type("half-typed")
+        try tmux.send("C-c")
+        let after = try tmux.waitFor("EXIT=0")
+        #expect(after.contains("Nothing was created."))
+        #expect(!after.contains("half-typed"))
+        try checkTerminalRestored(tmux)
+    }
+
+    // MARK: Checks
+
+    /// `stty -a` after the wizard: echo and canonical mode are back on.
+    func checkTerminalRestored(_ tmux: TmuxSession) throws {
+        // The local-mode line of `stty -a` is printed last; "echoctl" is on it either way.
+        let screen = try tmux.waitFor("echoctl")
+        let words = screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
+        #expect(words.contains("icanon"), "canonical mode restored")
+        #expect(words.contains("echo"), "echo restored")
+        #expect(!words.contains("-icanon") && !words.contains("-echo"))
+    }
+
+    func fetchPasscode(_ emulator: EmulatorProcess) async throws -> String {
+        var request = URLRequest(url: URL(string: emulator.baseURL + "/identity/passcode")!)
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        let (data, _) = try await URLSession.shared.data(for: request)
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return try #require(object?["passcode"] as? String)
+    }
+
+    /// Files are 0600, the key file has what `ibmcloud … --file` writes, and the saved token lists
+    /// keys on the emulator's Key Protect.
+    func checkSavedFilesAndToken(emulator: EmulatorProcess, instanceGUID: String?, region: String) async throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory)
+        let keyFile = try #require(files.first { $0.hasSuffix("-apikey.json") }, "key file in \(files)")
+        for name in [keyFile, "token.json"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/" + name)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(name) is 0600")
+        }
+        let key = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/" + keyFile))) as? [String: Any]
+        for field in ["name", "description", "apikey", "createdAt"] { #expect(key?[field] != nil, "key file has \(field)") }
+        let token = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/token.json"))) as? [String: Any]
+        let accessToken = try #require(token?["access_token"] as? String)
+        #expect(token?["token_type"] as? String == "Bearer")
+        #expect((token?["expires_in"] as? Int ?? 0) > 0)
+
+        // The instance: given, or looked up by name in the token's account (the world is known).
+        let guid: String
+        if let instanceGUID { guid = instanceGUID } else {
+            guid = try await findInstance(named: "Key Protect-prod", emulator: emulator, token: accessToken)
+        }
+        var request = URLRequest(url: URL(string: "\(emulator.baseURL)/kms/\(region)/api/v2/keys")!)
+        request.setValue("Bearer \(accessToken)", forHTTPHeaderField: "Authorization")
+        request.setValue(guid, forHTTPHeaderField: "bluemix-instance")
+        request.setValue("application/vnd.ibm.collection+json", forHTTPHeaderField: "Accept")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode
+        #expect(status == 200, "Key Protect answered \(String(decoding: data, as: UTF8.self))")
+        let body = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let metadata = body?["metadata"] as? [String: Any]
+        #expect(metadata?["collectionType"] as? String == "application/vnd.ibm.kms.key+json")
+
+        // The same call without the token is refused: the check above is not a rubber stamp.
+        var anonymous = request
+        anonymous.setValue(nil, forHTTPHeaderField: "Authorization")
+        let (_, refused) = try await URLSession.shared.data(for: anonymous)
+        #expect((refused as? HTTPURLResponse)?.statusCode != 200)
+    }
+
+    func findInstance(named name: String, emulator: EmulatorProcess, token: String) async throws -> String {
+        // Look it up as the sandbox user, scoped to the service ID's account.
+        var tokenRequest = URLRequest(url: URL(string: emulator.baseURL + "/identity/token")!)
+        tokenRequest.httpMethod = "POST"
+        tokenRequest.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        tokenRequest.httpBody = Data("grant_type=urn%3Aibm%3Aparams%3Aoauth%3Agrant-type%3Apasscode&passcode=\(try await fetchPasscode(emulator))".utf8)
+        tokenRequest.setValue("Basic Yng6Yng=", forHTTPHeaderField: "Authorization")
+        let (tokenData, _) = try await URLSession.shared.data(for: tokenRequest)
+        let user = try JSONSerialization.jsonObject(with: tokenData) as? [String: Any]
+        let refresh = try #require(user?["refresh_token"] as? String)
+        let claims = try decodeClaims(token)
+        let account = try #require((claims["account"] as? [String: Any])?["bss"] as? String)
+        var scope = tokenRequest
+        scope.httpBody = Data("grant_type=refresh_token&refresh_token=\(refresh)&account=\(account)".utf8)
+        let (scopedData, _) = try await URLSession.shared.data(for: scope)
+        let scoped = try #require((try JSONSerialization.jsonObject(with: scopedData) as? [String: Any])?["access_token"] as? String)
+        var list = URLRequest(url: URL(string: emulator.baseURL + "/v2/resource_instances?account_id=\(account)")!)
+        list.setValue("Bearer \(scoped)", forHTTPHeaderField: "Authorization")
+        let (listData, _) = try await URLSession.shared.data(for: list)
+        let resources = (try JSONSerialization.jsonObject(with: listData) as? [String: Any])?["resources"] as? [[String: Any]] ?? []
+        return try #require(resources.first { $0["name"] as? String == name }?["guid"] as? String)
+    }
+
+    func decodeClaims(_ jwt: String) throws -> [String: Any] {
+        let parts = jwt.split(separator: ".")
+        var payload = String(parts[1]).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while payload.count % 4 != 0 { payload += "=" }
+        let data = try #require(Data(base64Encoded: payload))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+}

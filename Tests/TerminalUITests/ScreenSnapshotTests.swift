@@ -1,0 +1,121 @@
+import CloudCore
+import Testing
+@testable import TerminalUI
+@testable import WizardCore
+
+@Suite("Screens at 80×24 and other sizes")
+struct ScreenSnapshotTests {
+    static let size = Size(columns: 80, rows: 24)
+
+    static func state(_ edit: (inout WizardState) -> Void = { _ in }) -> WizardState {
+        var state = WizardState(environment: WizardEnvironment(
+            sandbox: SandboxHint(apiKey: "sandbox-user-apikey-0000000000000000000000000001", passcodePage: "http://127.0.0.1:4321/identity/passcode"),
+            workingDirectory: "/home/u"))
+        state.now = 1_800_000_000
+        edit(&state)
+        return state
+    }
+
+    @Test func loginScreenInTheSandbox() {
+        let frame = ScreenRenderer.render(Self.state { $0.apiKeyField.insert("secret-value") }, size: Self.size)
+        assertSnapshot(frame.plainText, named: "login-sandbox")
+        #expect(!frame.plainText.contains("secret-value"), "a typed key is masked")
+        #expect(frame.cursor != nil)
+    }
+
+    @Test func passcodeScreenWithAnError() {
+        let state = Self.state {
+            $0.loginMethod = .passcode
+            $0.passcodePage = "http://127.0.0.1:4321/identity/passcode"
+            $0.notice = Notice(kind: .error, message: "IAM did not accept this passcode. IAM said 400 BXNIM0400E: bad passcode",
+                hint: "Passcodes work once and expire quickly: get a new one from the passcode page and press Enter.")
+        }
+        assertSnapshot(ScreenRenderer.render(state, size: Self.size).plainText, named: "login-passcode-error")
+    }
+
+    @Test func accountListWithFilter() {
+        let state = Self.state {
+            $0.step = .account
+            $0.accounts = (1...30).map { Account(id: String(format: "%032x", $0), name: "Account \($0)") }
+            $0.accountPicker = Picker(rows: $0.accounts.map { PickerRow(id: $0.id, title: $0.name, detail: $0.id) })
+            $0.accountPicker.setFilter("2")
+        }
+        let frame = ScreenRenderer.render(state, size: Self.size)
+        assertSnapshot(frame.plainText, named: "account-filtered")
+        // Titles with "2" (2, 12, 20…29) plus account 18, whose hex ID ends in 12.
+        #expect(frame.plainText.contains("13 of 30 accounts"))
+    }
+
+    @Test func busySpinner() {
+        let state = Self.state {
+            $0.inFlight = Request(id: RequestID(1), call: .discoverOIDC)
+            $0.busyMessage = "Logging in with the API key…"
+            $0.spinnerPhase = 3
+        }
+        let frame = ScreenRenderer.render(state, size: Self.size)
+        #expect(frame.plainText.contains("⠸ Logging in with the API key…"))
+        #expect(frame.cursor == nil)
+    }
+
+    @Test func finalScreenMasksTheTokenUntilRevealed() {
+        let token = IAMToken(accessToken: Secret("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"), refreshToken: nil,
+            tokenType: "Bearer", expiresIn: 3600, expiration: 1_800_003_000,
+            claims: TokenClaims(iamID: "iam-ServiceId-9", subject: "ServiceId-9", subjectType: "ServiceId",
+                accountID: "aaaa0000aaaa0000aaaa0000aaaa0000", issuedAt: 1_799_999_400, expiresAt: 1_800_003_000),
+            rawResponse: Secret("{}"))
+        var state = Self.state {
+            $0.step = .done
+            $0.token = token
+            $0.account = Account(id: "aaaa0000aaaa0000aaaa0000aaaa0000", name: "Sandbox Development")
+            $0.serviceID = ServiceID(id: "ServiceId-9", iamID: "iam-ServiceId-9", name: "token-wizard-kp")
+            $0.role = ServiceRole(displayName: "Reader", crn: "x")
+            $0.instance = KeyProtectInstance(guid: "g", crn: "c", name: "kp-dallas", regionID: "us-south", resourceGroupID: "rg")
+            $0.region = KeyProtectRegion.named("us-south")
+            $0.tokenSavedPath = "/home/u/token.json"
+            $0.apiKeySavedPath = "/home/u/key.json"
+        }
+        let masked = ScreenRenderer.render(state, size: Self.size).plainText
+        assertSnapshot(masked, named: "done-masked")
+        #expect(!masked.contains("eyJhbGci"))
+        #expect(masked.contains("50 min 0 s left"))
+        state.tokenRevealed = true
+        let shown = ScreenRenderer.render(state, size: Self.size).plainText
+        #expect(shown.contains("Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"))
+    }
+
+    @Test func tooSmallTerminal() {
+        let frame = ScreenRenderer.render(Self.state(), size: Size(columns: 60, rows: 20))
+        #expect(frame.line(0) == "Make the window larger.")
+        #expect(frame.plainText.contains("this one is 60×20"))
+    }
+
+    @Test func everyStepFitsAndKeepsTheHelpBarAtLargerSizes() {
+        for step in Step.allCases {
+            for size in [Self.size, Size(columns: 120, rows: 40)] {
+                let frame = ScreenRenderer.render(Self.state { $0.step = step }, size: size)
+                #expect(frame.line(size.rows - 1).contains("quit") || step == .done, "help bar on \(step)")
+                #expect(frame.line(1).contains("Log in"), "step rail on \(step)")
+            }
+        }
+    }
+
+    @Test func serverTextCannotInjectEscapes() {
+        let state = Self.state {
+            $0.notice = Notice(kind: .error, message: "evil \u{1B}]52;c;ZXZpbA==\u{07}name\u{1B}[2J\u{9B}31m done")
+        }
+        let frame = ScreenRenderer.render(state, size: Self.size)
+        let text = frame.plainText
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
+        #expect(text.contains("evil name"))
+    }
+
+    @Test func wideCharactersTakeTwoColumns() {
+        var frame = Frame(size: Size(columns: 10, rows: 1))
+        let end = frame.put("키보드ab", column: 0, row: 0)
+        #expect(end == 8)
+        #expect(frame.line(0) == "키보드ab")
+        var clipped = Frame(size: Size(columns: 5, rows: 1))
+        clipped.put("키보드", column: 0, row: 0)
+        #expect(clipped.line(0) == "키보", "a wide character that does not fit is not half-drawn")
+    }
+}

@@ -1,0 +1,162 @@
+import CloudCore
+import Foundation
+import Testing
+@testable import WizardCore
+
+@Suite("Bad input, failures, back and quit")
+struct WizardErrorTests {
+    @Test func emptyAPIKeyIsNotSent() {
+        var t = WizardTester()
+        t.type("   ")
+        t.press(.enter)
+        #expect(t.effects.isEmpty)
+        #expect(t.state.notice?.kind == .error)
+        #expect(t.state.notice?.message == "Enter an API key first.")
+    }
+
+    @Test func wrongAPIKeyShowsIAMsErrorAndRetryResends() {
+        var t = WizardTester()
+        t.type("wrong-key")
+        t.press(.enter)
+        let first = t.request
+        _ = t.fail(.cloud(.server(service: .iam, status: 400, code: "BXNIM0415E", message: "Provided API key could not be found.", requestID: "r1")))
+        #expect(t.state.step == .login)
+        #expect(t.state.notice?.message.contains("BXNIM0415E") == true)
+        #expect(t.state.notice?.hint.isEmpty == false)
+        #expect(!t.state.isBusy)
+        // Fix the key and press Enter: the new key is sent, not the old one.
+        t.press(.control("u"))
+        t.type("right-key")
+        t.press(.enter)
+        #expect(t.request?.call == .loginWithAPIKey(Secret("right-key")))
+        #expect(t.request?.id != first?.id)
+    }
+
+    @Test func aLateAnswerAfterCancelIsDropped() {
+        var t = WizardTester()
+        t.type("k")
+        t.press(.enter)
+        let id = t.request!.id
+        t.press(.escape)
+        #expect(!t.state.isBusy)
+        _ = t.send(.responded(id, .success(.token(Fixtures.token(account: "x")))))
+        #expect(t.state.userToken == nil)
+        #expect(t.state.step == .login)
+    }
+
+    @Test func escGoesBackUntilSomethingIsCreated() {
+        var t = walkToServiceID()
+        t.press(.escape)
+        #expect(t.state.step == .instance)
+        t.press(.escape)
+        #expect(t.state.step == .resourceGroup)
+        t.press(.enter, .enter)
+        #expect(t.state.step == .serviceID)
+        t.press(.enter, .enter)
+        _ = t.answer(.serviceIDs([]))
+        _ = t.answer(.serviceID(Fixtures.serviceID))
+        _ = t.answer(.roles(Fixtures.roles))
+        #expect(t.state.step == .role)
+        t.press(.escape)
+        #expect(t.state.step == .role, "a created service ID is not left behind silently")
+        #expect(t.state.notice?.message.contains("service ID token-wizard-kp-dallas") == true)
+    }
+
+    @Test func existingServiceIDsAreOfferedForReuse() {
+        var t = walkToServiceID()
+        t.press(.enter, .enter)
+        let existing = ServiceID(id: "ServiceId-old", iamID: "iam-ServiceId-old", name: "token-wizard-kp-dallas", createdAt: "2026-01-01T00:00+0000")
+        _ = t.answer(.serviceIDs([existing]))
+        #expect(t.effects.isEmpty)
+        #expect(t.state.serviceIDChoice.rows.count == 2)
+        #expect(t.state.notice?.kind == .warning)
+        t.press(.enter)  // reuse
+        #expect(t.state.serviceID == existing)
+        #expect(!t.state.serviceIDWasCreated)
+        #expect(t.state.step == .role)
+        #expect(t.request?.call == .listRoles(accountID: Fixtures.accountA.id, token: t.state.userToken!))
+    }
+
+    @Test func anExistingPolicyCountsAsDone() {
+        var t = walkToServiceID()
+        t.press(.enter, .enter)
+        _ = t.answer(.serviceIDs([]))
+        _ = t.answer(.serviceID(Fixtures.serviceID))
+        _ = t.answer(.roles(Fixtures.roles))
+        t.press(.enter)
+        _ = t.fail(.cloud(.server(service: .iamPolicy, status: 409, code: "policy_conflict_error", message: "exists", requestID: "")))
+        #expect(t.state.step == .apiKey)
+        #expect(t.state.policyInPlace)
+    }
+
+    @Test func aFailedKeySaveKeepsTheKeyAndRetriesWithTheEditedPath() {
+        var t = walkToAPIKey()
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.apiKey(Fixtures.apiKey))
+        _ = t.fail(.file(path: "/home/u/token-wizard-kp-dallas-apikey.json", message: "permission denied"))
+        #expect(t.state.apiKey == Fixtures.apiKey)
+        #expect(t.state.notice?.message.contains("permission denied") == true)
+        #expect(t.state.apiKeyForm.focus == 2)
+        // Ctrl-C once warns instead of quitting.
+        t.press(.control("c"))
+        #expect(!t.state.isFinished)
+        #expect(t.state.notice?.message.contains("not saved") == true)
+        t.press(.control("u"))
+        t.type("/tmp/k.json")
+        t.press(.enter)
+        #expect(t.request?.call == .saveAPIKey(Fixtures.apiKey, path: "/tmp/k.json"))
+    }
+
+    @Test func ctrlCTwiceQuitsEvenWithAnUnsavedKey() {
+        var t = walkToAPIKey()
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.apiKey(Fixtures.apiKey))
+        _ = t.fail(.file(path: "/x", message: "permission denied"))
+        t.press(.control("c"))
+        t.press(.control("c"))
+        #expect(t.state.isFinished)
+        #expect(t.effects == [.quit])
+    }
+
+    @Test func badNamesAreRefusedBeforeSending() {
+        var t = walkToServiceID()
+        t.press(.control("u"))
+        t.press(.enter, .enter)
+        #expect(t.effects.isEmpty)
+        #expect(t.state.notice?.message == "The service ID needs a name.")
+        #expect(t.state.serviceIDForm.focus == 0)
+    }
+
+    @Test func pastedTextGoesIntoTheFieldWithoutNewlines() {
+        var t = WizardTester()
+        _ = t.send(.pasted("abc\ndef\u{1B}[31m\r\n"))
+        #expect(t.state.apiKeyField.text == "abcdef[31m")
+        #expect(t.effects.isEmpty, "a paste never submits")
+    }
+
+    // MARK: Helpers
+
+    func walkToServiceID() -> WizardTester {
+        var t = WizardTester()
+        t.type("key")
+        t.press(.enter)
+        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
+        _ = t.answer(.accounts([Fixtures.accountA]))
+        _ = t.answer(.instances([Fixtures.instanceDallas]))
+        t.press(.enter)
+        _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
+        t.press(.enter, .enter)
+        return t
+    }
+
+    func walkToAPIKey() -> WizardTester {
+        var t = walkToServiceID()
+        t.press(.enter, .enter)
+        _ = t.answer(.serviceIDs([]))
+        _ = t.answer(.serviceID(Fixtures.serviceID))
+        _ = t.answer(.roles(Fixtures.roles))
+        t.press(.enter)
+        _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: "iam-ServiceId-9")))
+        return t
+    }
+}
