@@ -112,6 +112,39 @@ import Testing
         }
     }
 
+    @Test func passcodeLoginAndAccountScoping() async throws {
+        try await withEmulator { api, _ in
+            let oidc = try await api.discoverOIDC()
+            // Fetch a passcode the way a browser would (JSON form of the emulator's page).
+            let transport = LiveHTTPTransport(environment: [:])
+            let page = try await transport.send(HTTPRequest(method: "GET", url: oidc.passcodeEndpoint, headers: ["Accept": "application/json"]))
+            try await transport.shutdown()
+            let passcode = try #require((try JSONSerialization.jsonObject(with: page.body) as? [String: Any])?["passcode"] as? String)
+
+            let login = try await api.token(passcode: Secret(passcode))
+            #expect(login.claims.iamID == EmulatorWorld.sandboxUserIAMID)
+            let refresh = try #require(login.refreshToken)
+            #expect(refresh.exposedValue != "not_supported")
+
+            // A passcode is single use.
+            let reuse = await cloudError { _ = try await api.token(passcode: Secret(passcode)) }
+            #expect(reuse?.status == 400)
+
+            let accounts = try await api.accounts(token: login)
+            #expect(accounts.count == 3)
+            let scoped = try await api.refresh(refresh, accountID: IDs.productionAccount)
+            #expect(scoped.claims.accountID == IDs.productionAccount)
+            let instances = try await api.keyProtectInstances(accountID: IDs.productionAccount, resourceGroupID: nil, token: scoped)
+            #expect(instances.map(\.guid).contains(IDs.prodKeyProtectEUDE))
+
+            // A token scoped to another account: Resource Controller refuses (403), mapped from its envelope.
+            let forbidden = await cloudError { _ = try await api.resourceGroups(accountID: IDs.developmentAccount, token: scoped) }
+            guard case .server(.resourceController, 403, let code, let message, _) = forbidden else { Issue.record("\(String(describing: forbidden))"); return }
+            #expect(!code.isEmpty)
+            #expect(!message.isEmpty)
+        }
+    }
+
     @Test func resourceGroupPolicyScope() async throws {
         try await withEmulator { api, _ in
             let token = try await api.token(apiKey: Secret(EmulatorWorld.sandboxUserAPIKey))
