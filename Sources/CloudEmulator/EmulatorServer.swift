@@ -17,6 +17,7 @@ public final class EmulatorServer: Sendable {
         /// The server stopped before it was listening (e.g. the port is taken).
         case failedToStart(String)
 
+        /// A one-line explanation.
         public var description: String {
             switch self {
             case .failedToStart(let reason): "emulator failed to start: \(reason)"

@@ -40,27 +40,25 @@ struct AccountRoutes {
             }
             offset = token.offset
         }
-        let (accounts, members) = core.state.withLock { state -> ([EmulatorWorld.Account], [String: [EmulatorWorld.User]]) in
+        let (total, page, members, nextOffset) = core.state.withLock { state in
             let ids: [String]
             switch state.principal(iamID: claims.iamID) {
             case .user(let user): ids = user.accountIDs
             case .serviceID(let serviceID): ids = [serviceID.accountID]
             case nil: ids = []
             }
-            let accounts = ids.compactMap { state.account(id: $0) }
+            let page = ids.dropFirst(offset).prefix(limit).compactMap { state.account(id: $0) }
             var members: [String: [EmulatorWorld.User]] = [:]
-            for account in accounts { members[account.id] = state.world.users.filter { $0.accountIDs.contains(account.id) } }
-            return (accounts, members)
+            for account in page { members[account.id] = state.world.users.filter { $0.accountIDs.contains(account.id) } }
+            return (ids.count, page, members, min(ids.count, offset + limit))
         }
-        let page = accounts.dropFirst(offset).prefix(limit)
-        let nextOffset = offset + page.count
         let nextURL: JSONValue =
-            nextOffset < accounts.count
+            nextOffset < total
             ? .string(buildURL("/coe/v2/accounts", [("limit", String(limit)), ("start", PageToken.encode(offset: nextOffset, filters: [:]))]))
             : .null
         return .json([
             "next_url": nextURL,
-            "total_results": .int(accounts.count),
+            "total_results": .int(total),
             "resources": .array(page.map { Self.resource($0, members: members[$0.id] ?? []) }),
         ])
     }

@@ -6,7 +6,8 @@ extension EmulatorWorld {
     /// The sandbox user (same e-mail, password and API key as in `standard`) owns every account, is
     /// Administrator and holds Manager on `kms` in each. Accounts are named "Generated Account 0001"…;
     /// each has a "Default" group plus the remaining groups spread round-robin; instances are spread
-    /// round-robin over groups, every fourth one is Cloud Object Storage and the others Key Protect in
+    /// over groups (every other instance lands in the first account, the rest round-robin over all
+    /// accounts), every fourth one is Cloud Object Storage and the others Key Protect in
     /// rotating regions, with `keysPerInstance` keys each. The API key is bound to the first account.
     /// - Parameters:
     ///   - accounts: number of accounts (at least 1).
@@ -47,7 +48,9 @@ extension EmulatorWorld {
             world.resourceGroups.append(group)
         }
         for n in 0..<max(0, instances) {
-            let accountIndex = n % accountCount
+            // The first half goes to the first account (so one account pages through many
+            // instances); the rest is spread round-robin.
+            let accountIndex = n % 2 == 0 ? 0 : (n / 2) % accountCount
             let groups = groupsByAccount[accountIndex]
             let group = groups[(n / accountCount) % groups.count]
             let guid = uuid(0x1111_0000, n + 1)

@@ -49,7 +49,9 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
         public var iamID: String
         /// E-mail, also the login name and the JWT `sub`.
         public var email: String
+        /// Given name (JWT `given_name`).
         public var givenName: String
+        /// Family name (JWT `family_name`).
         public var familyName: String
         /// Classic infrastructure user id (token response `ims_user_id`).
         public var imsUserID: Int
@@ -58,6 +60,7 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
         /// Accounts the user belongs to, in display order. The first one is the default login account.
         public var accountIDs: [String]
 
+        /// Creates the record; see the properties for meanings and defaults.
         public init(
             iamID: String, email: String, givenName: String, familyName: String, imsUserID: Int,
             password: String? = nil, accountIDs: [String]
@@ -81,6 +84,7 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
     public struct Account: Codable, Sendable, Equatable {
         /// Account GUID (32 lower-case hex digits), `metadata.guid` on the wire and JWT `account.bss`.
         public var id: String
+        /// Display name.
         public var name: String
         /// `TRIAL`, `PAYG`, `SUBSCRIPTION`…
         public var type: String
@@ -88,8 +92,10 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
         public var state: String
         /// IAM ID of the owner. The owner is implicitly the account's Administrator.
         public var ownerIAMID: String
+        /// Creation time.
         public var createdAt: Date
 
+        /// Creates the record; see the properties for meanings and defaults.
         public init(id: String, name: String, type: String = "PAYG", state: String = "ACTIVE", ownerIAMID: String, createdAt: Date) {
             self.id = id
             self.name = name
@@ -104,12 +110,16 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
     public struct ResourceGroup: Codable, Sendable, Equatable {
         /// Group ID (32 hex digits).
         public var id: String
+        /// GUID of the owning account.
         public var accountID: String
+        /// Display name.
         public var name: String
         /// Whether this is the account's default group.
         public var isDefault: Bool
+        /// Creation time.
         public var createdAt: Date
 
+        /// Creates the record; see the properties for meanings and defaults.
         public init(id: String, accountID: String, name: String, isDefault: Bool = false, createdAt: Date) {
             self.id = id
             self.accountID = accountID
@@ -123,8 +133,11 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
     public struct ServiceInstance: Codable, Sendable, Equatable {
         /// Instance GUID (the `bluemix-instance` header value for Key Protect).
         public var guid: String
+        /// GUID of the owning account.
         public var accountID: String
+        /// ID of the resource group holding it.
         public var resourceGroupID: String
+        /// Display name.
         public var name: String
         /// Deployment region, e.g. `us-south` (`global` for global services).
         public var regionID: String
@@ -138,8 +151,10 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
         public var state: String
         /// RC `sub_type`, `nil` for none.
         public var subType: String?
+        /// Creation time.
         public var createdAt: Date
 
+        /// Creates the record; see the properties for meanings and defaults.
         public init(
             guid: String, accountID: String, resourceGroupID: String, name: String, regionID: String,
             serviceName: String, resourceID: String, resourcePlanID: String, state: String = "active",
@@ -168,7 +183,9 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
         public var id: String
         /// GUID of the Key Protect instance holding the key.
         public var instanceGUID: String
+        /// Display name.
         public var name: String
+        /// Optional description.
         public var description: String?
         /// 0 pre-activation, 1 active, 2 suspended, 3 deactivated, 5 destroyed.
         public var state: Int
@@ -176,9 +193,12 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
         public var extractable: Bool
         /// IAM ID of the creator.
         public var createdBy: String
+        /// Creation time (Key Protect `creationDate`).
         public var creationDate: Date
+        /// Key ring (`default` unless set).
         public var keyRingID: String
 
+        /// Creates the record; see the properties for meanings and defaults.
         public init(
             id: String, instanceGUID: String, name: String, description: String? = nil, state: Int = 1,
             extractable: Bool = false, createdBy: String, creationDate: Date, keyRingID: String = "default"
@@ -199,16 +219,24 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
     public struct ServiceID: Codable, Sendable, Equatable {
         /// `ServiceId-<uuid>`.
         public var id: String
+        /// GUID of the owning account.
         public var accountID: String
+        /// Display name.
         public var name: String
+        /// Optional description.
         public var description: String?
+        /// CRNs of instances bound to this ID (`unique_instance_crns`).
         public var uniqueInstanceCRNs: [String]
         /// Incremented on every update; the first half of `entity_tag`.
         public var version: Int
+        /// Whether the entity is locked against changes.
         public var locked: Bool
+        /// Creation time.
         public var createdAt: Date
+        /// Last modification time.
         public var modifiedAt: Date
 
+        /// Creates the record; see the properties for meanings and defaults.
         public init(
             id: String, accountID: String, name: String, description: String? = nil,
             uniqueInstanceCRNs: [String] = [], version: Int = 1, locked: Bool = false,
@@ -239,19 +267,28 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
         public var iamID: String
         /// The account a token from this key is scoped to.
         public var accountID: String
+        /// Display name.
         public var name: String
+        /// Optional description.
         public var description: String?
         /// IAM ID of the creator.
         public var createdBy: String
         /// Whether `GET /v1/apikeys/{id}` returns the value (service-ID keys only).
         public var storeValue: Bool
+        /// Whether the entity is locked against changes.
         public var locked: Bool
+        /// Whether the key is disabled (it then fails the apikey grant).
         public var disabled: Bool
+        /// `none`, `disable` or `delete`.
         public var actionWhenLeaked: String
+        /// Incremented on every update; the first half of `entity_tag`.
         public var version: Int
+        /// Creation time.
         public var createdAt: Date
+        /// Last modification time.
         public var modifiedAt: Date
 
+        /// Creates the record; see the properties for meanings and defaults.
         public init(
             id: String, value: String, iamID: String, accountID: String, name: String, description: String? = nil,
             createdBy: String, storeValue: Bool = false, locked: Bool = false, disabled: Bool = false,
@@ -278,6 +315,7 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
     public struct Policy: Codable, Sendable, Equatable {
         /// Policy ID (UUID).
         public var id: String
+        /// GUID of the owning account.
         public var accountID: String
         /// Subject IAM ID (`IBMid-…` or `iam-ServiceId-…`).
         public var subjectIAMID: String
@@ -285,11 +323,16 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
         public var roleCRNs: [String]
         /// Resource attributes, name → value (`accountId`, `serviceName`, `serviceInstance`, …).
         public var resource: [String: String]
+        /// Optional description.
         public var description: String?
+        /// IAM ID of the creator.
         public var createdBy: String
+        /// Creation time.
         public var createdAt: Date
+        /// Incremented on every update; the first half of `entity_tag`.
         public var version: Int
 
+        /// Creates the record; see the properties for meanings and defaults.
         public init(
             id: String, accountID: String, subjectIAMID: String, roleCRNs: [String], resource: [String: String],
             description: String? = nil, createdBy: String, createdAt: Date, version: Int = 1
