@@ -52,10 +52,16 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var configuration = EmulatorConfiguration(port: port, tokenTTL: tokenTTL)
         if let world {
+            let data: Data
             do {
-                configuration.world = try EmulatorWorld.load(json: Data(contentsOf: URL(fileURLWithPath: world)))
+                data = try Data(contentsOf: URL(fileURLWithPath: world))
             } catch {
-                throw ValidationError("cannot load world from \(world): \(error)")
+                throw ValidationError("cannot read world file \(world): \(error.localizedDescription)")
+            }
+            do {
+                configuration.world = try EmulatorWorld.load(json: data)
+            } catch {
+                throw ValidationError("world file \(world) is not a valid world (see docs/emulator.md): \(error)")
             }
         }
         configuration.faults = try faults.map { spec in
