@@ -1,0 +1,84 @@
+import AsyncHTTPClient
+import Foundation
+import Testing
+
+@testable import CloudEmulator
+
+/// The built `ibmcloud-emulator` next to the test bundle (SwiftPM puts both in the same folder).
+private let emulatorBinary: URL? = {
+    var directory = Bundle.main.bundleURL
+    for _ in 0..<3 {
+        let candidate = directory.appendingPathComponent("ibmcloud-emulator")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        directory = directory.deletingLastPathComponent()
+    }
+    return nil
+}()
+
+@Suite("ibmcloud-emulator executable and live faults")
+struct ExecutableTests {
+    @Test(
+        "serve prints exactly 'listening on …' first, writes the endpoints file, and exits 0 on SIGINT",
+        .enabled(if: emulatorBinary != nil, "ibmcloud-emulator is not built next to the tests"))
+    func serveCommand() async throws {
+        let binary = try #require(emulatorBinary)
+        let endpoints = FileManager.default.temporaryDirectory.appendingPathComponent("endpoints-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: endpoints) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0", "--token-ttl", "5", "--write-endpoints", endpoints.path]
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+
+        var firstLine = Data()
+        while !firstLine.contains(UInt8(ascii: "\n")) {
+            let chunk = stdout.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            firstLine.append(chunk)
+        }
+        let line = String(decoding: firstLine, as: UTF8.self).trimmingCharacters(in: .newlines)
+        let match = line.wholeMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+        #expect(match != nil, "first line was '\(line)'")
+        let port = match.map { String($0.1) } ?? "0"
+
+        let file = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: endpoints)) as? [String: String])
+        #expect(file["iam"] == "http://127.0.0.1:\(port)")
+        #expect(file["key_protect"] == "http://127.0.0.1:\(port)/kms/{region}")
+
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/identity/token")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.body = .bytes(.init(string: "grant_type=urn%3Aibm%3Aparams%3Aoauth%3Agrant-type%3Aapikey&apikey=\(EmulatorWorld.sandboxUserAPIKey)"))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        #expect(response.status.code == 200)
+
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let rest = stdout.fileHandleForReading.readDataToEndOfFile()
+        #expect(rest.isEmpty, "unexpected stdout: \(String(decoding: rest, as: UTF8.self))")
+        #expect(stderr.fileHandleForReading.readDataToEndOfFile().isEmpty)
+    }
+
+    @Test("A drop fault closes the connection without an answer; slow delays the answer")
+    func dropAndSlowLive() async throws {
+        let server = try await EmulatorServer.start(EmulatorConfiguration())
+        server.install(try EmulatorFault.parse("/identity/.well-known=drop@1"))
+        let url = server.baseURL + "/identity/.well-known/openid-configuration"
+        await #expect(throws: (any Error).self) {
+            _ = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(5))
+        }
+        let recovered = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(5))
+        #expect(recovered.status.code == 200)
+
+        server.install(try EmulatorFault.parse("/identity/keys=slow:0.3@1"))
+        let start = Date()
+        let slow = try await HTTPClient.shared.execute(HTTPClientRequest(url: server.baseURL + "/identity/keys"), timeout: .seconds(5))
+        #expect(slow.status.code == 200)
+        #expect(Date().timeIntervalSince(start) >= 0.3)
+        await server.shutdown()
+    }
+}
