@@ -14,6 +14,12 @@ enum TerminalRestorer {
         for sig in handledSignals {
             signal(sig, terminalRestorerSignalHandler)
         }
+        // A parent may have started us with these blocked (the mask is inherited across exec):
+        // unblock them, and SIGWINCH, which curses needs for resize.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in handledSignals + [SIGWINCH] { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static func forget() {

@@ -224,6 +224,17 @@ public enum ScreenRenderer {
             frame.put("Use it as the header:  Authorization: Bearer <token>", column: 1, row: row + 2, style: .dim)
             frame.put("It lasts \(token.expiresIn / 60) minutes; make a new one from the saved API key when it expires.", column: 1, row: row + 3, style: .dim)
         }
+        if let test = state.keyProtectTest {
+            let (text, style): (String, CellStyle)
+            switch test.outcome {
+            case .running: (text, style) = ("Testing the token on Key Protect…", .accent)
+            case .succeeded(let count):
+                (text, style) = ("✓ Key Protect accepted the token: \(count) key\(count == 1 ? "" : "s") listed.", .success)
+            case .failed(let message, let waiting):
+                (text, style) = ((waiting ? "… " : "✗ ") + message, waiting ? .warning : .error)
+            }
+            frame.put(text, column: 1, row: body.bottom, style: style)
+        }
         if let status = state.clipboardStatus {
             frame.put(status, column: 1, row: body.bottom + 1, style: .success)
         }
@@ -260,7 +271,7 @@ public enum ScreenRenderer {
                 : "Tab next field · Enter next/create · Esc back · Ctrl-C quit"
         case .apiKey: return "Tab next field · Enter next/create · Esc back · Ctrl-C quit"
         case .token: return "Enter retry · Ctrl-C quit"
-        case .done: return "c copy \"Bearer …\" · t copy token · v show/hide · q quit"
+        case .done: return "c copy \"Bearer …\" · t copy token · v show · k test · r refresh · q quit"
         }
     }
 

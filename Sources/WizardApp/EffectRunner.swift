@@ -58,6 +58,8 @@ public struct EffectRunner: Sendable {
         case .exchangeAPIKey(let key): return .token(try await api.token(apiKey: key))
         case .saveToken(let token, let path):
             return .saved(path: try files.write(Data(token.rawResponse.exposedValue.utf8), to: path, overwrite: true))
+        case .listKeys(let region, let instanceGUID, let token):
+            return .keys(try await api.listKeys(region: region, instanceGUID: instanceGUID, token: token))
         }
     }
 }

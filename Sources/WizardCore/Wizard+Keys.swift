@@ -78,7 +78,9 @@ extension Wizard {
         case .token:
             if key == .enter { return retry(in: &state) }
             return []
-        case .done: return doneKey(key, in: &state)
+        case .done:
+            if key == .enter, state.failedRequest != nil { return retry(in: &state) }
+            return doneKey(key, in: &state)
         }
     }
 
@@ -344,6 +346,14 @@ extension Wizard {
         case .character("v"):
             state.tokenRevealed.toggle()
             return []
+        case .character("k"):
+            state.keyProtectTest = nil
+            return startKeyProtectTest(in: &state)
+        case .character("r"):
+            guard let key = state.apiKey else { return [] }
+            state.keyProtectTest = nil
+            state.clipboardStatus = nil
+            return start(.exchangeAPIKey(key.apiKey), "Getting a new token from the saved API key…", in: &state)
         case .character("q"), .enter:
             state.isFinished = true
             return [.quit]

@@ -11,6 +11,9 @@ public enum Wizard {
         case .ticked(let now):
             state.now = now
             if state.isBusy { state.spinnerPhase &+= 1 }
+            if !state.isBusy, let due = state.keyProtectTest?.retryAt, now >= due {
+                return startKeyProtectTest(in: &state)
+            }
             return []
         case .keyPressed(let key):
             return handleKey(key, in: &state)
@@ -51,7 +54,26 @@ public enum Wizard {
     static func retry(in state: inout WizardState) -> [WizardEffect] {
         guard let failed = state.failedRequest else { return [] }
         state.failedRequest = nil
+        // A create that failed without a clear answer may have happened anyway: look before
+        // creating again, so a retry never makes a duplicate service ID.
+        if case .createServiceID(let name, _, let accountID, let token) = failed.call {
+            return start(.findServiceIDs(name: name, accountID: accountID, token: token),
+                "Checking whether the service ID was created…", in: &state)
+        }
         return start(failed.call, busyMessage(for: failed.call), in: &state)
+    }
+
+    /// How many times "Test now" tries while a new policy may still be propagating.
+    public static let policyRetryLimit = 6
+    /// Seconds between those tries.
+    public static let policyRetryInterval = 3.0
+
+    static func startKeyProtectTest(in state: inout WizardState) -> [WizardEffect] {
+        guard let token = state.token, let instance = state.instance else { return [] }
+        let attempts = (state.keyProtectTest?.attempts ?? 0) + 1
+        state.keyProtectTest = KeyProtectTest(outcome: .running, attempts: attempts, retryAt: nil)
+        return start(.listKeys(region: instance.regionID, instanceGUID: instance.guid, token: token),
+            attempts == 1 ? "Testing the token: Key Protect list keys…" : "Testing again (attempt \(attempts))…", in: &state)
     }
 
     static func busyMessage(for call: Call) -> String {
@@ -70,6 +92,7 @@ public enum Wizard {
         case .saveAPIKey: "Saving the API key…"
         case .exchangeAPIKey: "Exchanging the API key for an IAM access token…"
         case .saveToken: "Saving the token…"
+        case .listKeys: "Testing the token: Key Protect list keys…"
         }
     }
 
@@ -92,10 +115,32 @@ public enum Wizard {
                 state.autoChoiceNote = "The service ID already had this role here; nothing new was created."
                 return enterAPIKeyStep(in: &state)
             }
+            if case .listKeys = request.call {
+                keyProtectTestFailed(error, in: &state)
+                return []
+            }
             state.failedRequest = request
             state.notice = notice(for: error, call: request.call)
             return []
         }
+    }
+
+    static func keyProtectTestFailed(_ error: CloudError, in state: inout WizardState) {
+        let attempts = state.keyProtectTest?.attempts ?? 1
+        let denied = error.status == 401 || error.status == 403
+        let freshPolicy = state.policy != nil
+        if denied && freshPolicy && attempts < policyRetryLimit {
+            state.keyProtectTest = KeyProtectTest(
+                outcome: .failed(message: "Key Protect refused the token; a new policy can take a moment to apply. Trying again…",
+                    waitingForPolicy: true),
+                attempts: attempts, retryAt: state.now + policyRetryInterval)
+            return
+        }
+        let meaning = denied
+            ? "The service ID has no role on this instance yet, or the token is for another account."
+            : "Key Protect could not be reached or failed."
+        state.keyProtectTest = KeyProtectTest(outcome: .failed(message: "\(meaning) \(error.summary)", waitingForPolicy: false),
+            attempts: attempts, retryAt: nil)
     }
 
     static func notice(for error: CloudError, call: Call) -> Notice {
@@ -221,6 +266,11 @@ public enum Wizard {
         case (.saveToken, .saved(let path)):
             state.tokenSavedPath = path
             state.step = .done
+            return []
+
+        case (.listKeys, .keys(let list)):
+            state.keyProtectTest = KeyProtectTest(outcome: .succeeded(keyCount: list.collectionTotal),
+                attempts: state.keyProtectTest?.attempts ?? 1, retryAt: nil)
             return []
 
         default:

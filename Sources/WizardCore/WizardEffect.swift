@@ -26,6 +26,8 @@ public enum Call: Sendable, Hashable {
     case exchangeAPIKey(Secret)
     /// Write IAM's token response as JSON (0600).
     case saveToken(IAMToken, path: String)
+    /// Key Protect list keys with the new token: proves the token works.
+    case listKeys(region: String, instanceGUID: String, token: IAMToken)
 }
 
 /// A request: a call and its ID.
@@ -59,6 +61,7 @@ public enum CallOutput: Sendable, Hashable {
     case apiKey(ServiceAPIKey)
     /// A file was written (and read back) at this absolute path.
     case saved(path: String)
+    case keys(KeyList)
 }
 
 /// Why a call failed.

@@ -1,5 +1,21 @@
 import CloudCore
 
+/// Where the final screen's "Test now" stands.
+public struct KeyProtectTest: Sendable, Hashable {
+    public enum Outcome: Sendable, Hashable {
+        case running
+        /// Key Protect listed this many keys.
+        case succeeded(keyCount: Int)
+        /// Refused or failed; `waitingForPolicy` while a retry for policy propagation is planned.
+        case failed(message: String, waitingForPolicy: Bool)
+    }
+    public var outcome: Outcome
+    /// Attempts made so far (retries for a new policy are bounded by `Wizard.policyRetryLimit`).
+    public var attempts: Int
+    /// Unix time (seconds) of the next automatic attempt, when one is planned.
+    public var retryAt: Double?
+}
+
 /// The whole wizard as a value: the current step, what each screen holds, the choices made and
 /// what was created. The screen is drawn from it alone.
 public struct WizardState: Sendable, Hashable {
@@ -63,6 +79,8 @@ public struct WizardState: Sendable, Hashable {
     public var tokenSavedPath: String?
     public var tokenRevealed = false
     public var clipboardStatus: String?
+    /// The outcome of "Test now" (Key Protect list keys with the token), in words.
+    public var keyProtectTest: KeyProtectTest?
 
     // Runtime
     /// The request in flight, with what the spinner says.

@@ -56,9 +56,18 @@ struct WizardInTmuxTests {
         let final = try tmux.waitFor("Your Key Protect bearer token")
         #expect(final.contains("Bearer ••••"))
         #expect(final.contains("Sandbox Development"))
+        // Test now: the wizard itself calls Key Protect with the token.
+        try tmux.send("k")
+        try tmux.waitFor("Key Protect accepted the token")
+        try tmux.send("v")
+        try tmux.waitFor("Bearer eyJ")
         try tmux.send("q")
-        try tmux.waitFor("EXIT=0")
+        let after = try tmux.waitFor("EXIT=0")
         try checkTerminalRestored(tmux)
+        // The wizard ran on the alternate screen: no secret is left on the normal screen.
+        let saved = try savedSecrets()
+        #expect(!after.contains(saved.apiKey), "the API key is not left on screen")
+        #expect(!after.contains(String(saved.accessToken.prefix(40))), "the token is not left on screen")
 
         try await checkSavedFilesAndToken(emulator: emulator, instanceGUID: "11111111-1111-4111-8111-000000000001", region: "us-south")
     }
@@ -118,6 +127,14 @@ struct WizardInTmuxTests {
     }
 
     // MARK: Checks
+
+    func savedSecrets() throws -> (apiKey: String, accessToken: String) {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory)
+        let keyFile = try #require(files.first { $0.hasSuffix("-apikey.json") })
+        let key = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/" + keyFile))) as? [String: Any]
+        let token = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/token.json"))) as? [String: Any]
+        return (try #require(key?["apikey"] as? String), try #require(token?["access_token"] as? String))
+    }
 
     /// `stty -a` after the wizard: echo and canonical mode are back on.
     func checkTerminalRestored(_ tmux: TmuxSession) throws {

@@ -62,7 +62,7 @@ enum IdentitySupport {
         ])
     }
 
-    /// An API key; the secret `apikey` field only when `revealValue` (on create, or `store_value` keys).
+    /// An API key; `apikey` holds the secret only when `revealValue` (on create) or for `store_value` keys, else `""`.
     static func apiKey(_ key: EmulatorWorld.APIKey, revealValue: Bool) -> JSONValue {
         .compact([
             ("id", .string(key.id)),
@@ -79,7 +79,8 @@ enum IdentitySupport {
             ("description", key.description.map(JSONValue.string)),
             ("iam_id", .string(key.iamID)),
             ("account_id", .string(key.accountID)),
-            ("apikey", revealValue || key.storeValue ? .string(key.value) : nil),
+            // IBM's SDK models require the property; it is empty unless the value may be shown.
+            ("apikey", .string(revealValue || key.storeValue ? key.value : "")),
         ])
     }
 

@@ -56,7 +56,8 @@ struct KeyProtectRoutes {
         let claims = try await core.authenticate(bearer) { reason in
             .keyProtectUnauthorized(reason == .expired ? "The IAM token has expired." : "The IAM token is not valid.")
         }
-        let query = request.query
+        // IBM's SDKs send unset parameters as empty values (`?state=`): treat those as absent.
+        let query = request.query.filter { !$0.value.isEmpty }
         let limit = try Self.integer(query["limit"], name: "limit", default: 200, range: 1...5000)
         let offset = try Self.integer(query["offset"], name: "offset", default: 0, range: 0...Int.max)
         var states: Set<Int> = [0, 1, 2, 3]

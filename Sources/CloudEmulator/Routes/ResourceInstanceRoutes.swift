@@ -140,7 +140,10 @@ struct ResourceInstanceRoutes {
             "sub_type": .optional(instance.subType),
             "resource_id": .string(instance.resourceID),
             "dashboard_url": .string("https://cloud.ibm.com/services/\(instance.serviceName)/\(escaped)"),
-            "last_operation": ["type": "create", "state": "succeeded", "async": false, "description": "Completed create instance operation"],
+            "last_operation": [
+                "type": "create", "state": "succeeded", "async": false, "description": "Completed create instance operation",
+                "cancelable": false, "poll": false,
+            ],
             "resource_aliases_url": .string("/v2/resource_instances/\(instance.guid)/resource_aliases"),
             "resource_bindings_url": .string("/v2/resource_instances/\(instance.guid)/resource_bindings"),
             "resource_keys_url": .string("/v2/resource_instances/\(instance.guid)/resource_keys"),

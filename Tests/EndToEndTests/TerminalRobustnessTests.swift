@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The terminal is given back intact however the wizard ends, and odd terminals get a clear answer.
+@Suite("Terminal restored on signals, resize, no TTY", .serialized)
+struct TerminalRobustnessTests {
+    let directory: String
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "tw-term-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    /// The PID of token-wizard running in the pane (a child of the pane's shell).
+    func wizardPID(_ tmux: TmuxSession) throws -> Int32 {
+        let shell = try TestProcess.run(tmux.tmux, ["list-panes", "-t", tmux.name, "-F", "#{pane_pid}"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try TestProcess.run("/usr/bin/pgrep", ["-P", shell, "token-wizard"]).output
+        return try #require(Int32(children.split(separator: "\n").first ?? ""), "token-wizard under pane \(shell)")
+    }
+
+    @Test(arguments: [("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT)])
+    func killedAtLoginOrRegionTheTerminalIsRestored(signal: (name: String, number: Int32)) throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        for atRegion in [false, true] {
+            let tmux = try TmuxSession(command: "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory)")
+            defer { tmux.kill() }
+            try tmux.waitFor("Log in to IBM Cloud")
+            if atRegion {
+                try tmux.type("sandbox-user-apikey-0000000000000000000000000001")
+                try tmux.send("Enter")
+                try tmux.waitFor("Choose the region")
+            }
+            kill(try wizardPID(tmux), signal.number)
+            let screen = try tmux.waitFor("EXIT=")
+            #expect(screen.contains("EXIT=\(128 + signal.number)"), "died of SIG\(signal.name)")
+            let restored = try tmux.waitFor("echoctl")
+            let words = restored.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
+            #expect(words.contains("icanon") && words.contains("echo"), "SIG\(signal.name) at \(atRegion ? "region" : "login")")
+            #expect(!restored.contains("Log in to IBM Cloud"), "left the alternate screen")
+        }
+    }
+
+    @Test func resizeBelowTheMinimumAndBack() throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory)")
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        try TestProcess.run(tmux.tmux, ["resize-window", "-t", tmux.name, "-x", "60", "-y", "20"], captureOutput: false)
+        try tmux.waitFor("Make the window larger.")
+        try TestProcess.run(tmux.tmux, ["resize-window", "-t", tmux.name, "-x", "80", "-y", "24"], captureOutput: false)
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.type("still-works")
+        try tmux.waitFor("11 characters, hidden")
+        try tmux.send("C-c")
+        try tmux.waitFor("EXIT=0")
+    }
+
+    @Test func withoutATerminalItSaysSoInsteadOfDrawing() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestProcess.binDirectory + "/token-wizard")
+        process.arguments = ["--sandbox"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(err.contains("needs an interactive terminal"))
+        #expect(!out.contains(0x1B), "no escape codes written to a pipe")
+    }
+
+    @Test(arguments: ["dumb", "no-such-terminal-xyz"])
+    func unusableTermIsExplained(term: String) throws {
+        let tmux = try TmuxSession(command: "env TERM=\(term) \(TestProcess.binDirectory)/token-wizard --sandbox")
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("EXIT=")
+        #expect(screen.contains("EXIT=2"))
+        #expect(screen.contains("TERM=xterm-256color"))
+    }
+}

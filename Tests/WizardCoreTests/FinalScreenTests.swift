@@ -1,0 +1,102 @@
+import CloudCore
+import Testing
+@testable import WizardCore
+
+@Suite("Final screen: test now, refresh, and no duplicate creates")
+struct FinalScreenTests {
+    func walkToDone() -> WizardTester {
+        var t = WizardTester()
+        t.type("key")
+        t.press(.enter)
+        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
+        _ = t.answer(.accounts([Fixtures.accountA]))
+        _ = t.answer(.instances([Fixtures.instanceDallas]))
+        t.press(.enter)
+        _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.serviceIDs([]))
+        _ = t.answer(.serviceID(Fixtures.serviceID))
+        _ = t.answer(.roles(Fixtures.roles))
+        t.press(.enter)
+        _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: "iam-ServiceId-9")))
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.apiKey(Fixtures.apiKey))
+        _ = t.answer(.saved(path: "/home/u/k.json"))
+        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id, iamID: "iam-ServiceId-9", refresh: nil)))
+        _ = t.answer(.saved(path: "/home/u/token.json"))
+        return t
+    }
+
+    @Test func testNowRetriesWhileANewPolicyPropagatesThenSucceeds() {
+        var t = walkToDone()
+        #expect(t.state.step == .done)
+        t.state.now = 1000
+        t.press(.character("k"))
+        #expect(t.request?.call == .listKeys(region: "us-south", instanceGUID: "1111-dallas", token: t.state.token!))
+        let unauthorized = CloudError.server(service: .keyProtect, status: 401, code: "UNAUTHORIZED_ERR", message: "no", requestID: "")
+        _ = t.fail(.cloud(unauthorized))
+        guard case .failed(_, let waiting) = t.state.keyProtectTest?.outcome else { Issue.record("no outcome"); return }
+        #expect(waiting)
+        #expect(t.state.keyProtectTest?.retryAt == 1000 + Wizard.policyRetryInterval)
+        // Not yet due: nothing happens.
+        #expect(t.send(.ticked(now: 1001)).isEmpty)
+        // Due: the test runs again.
+        _ = t.send(.ticked(now: 1003.5))
+        #expect(t.state.keyProtectTest?.attempts == 2)
+        _ = t.answer(.keys(KeyList(collectionTotal: 3, keys: [])))
+        #expect(t.state.keyProtectTest?.outcome == .succeeded(keyCount: 3))
+    }
+
+    @Test func testNowGivesUpAfterTheLimit() {
+        var t = walkToDone()
+        t.press(.character("k"))
+        let denied = CloudError.server(service: .keyProtect, status: 401, code: "UNAUTHORIZED_ERR", message: "no", requestID: "")
+        var now = 0.0
+        for _ in 1..<Wizard.policyRetryLimit {
+            _ = t.fail(.cloud(denied))
+            now += Wizard.policyRetryInterval
+            _ = t.send(.ticked(now: now))
+        }
+        _ = t.fail(.cloud(denied))
+        guard case .failed(let message, let waiting) = t.state.keyProtectTest?.outcome else { Issue.record("no outcome"); return }
+        #expect(!waiting)
+        #expect(message.contains("no role on this instance"))
+        #expect(t.send(.ticked(now: now + 100)).isEmpty, "no more automatic tries")
+        #expect(t.state.keyProtectTest?.attempts == Wizard.policyRetryLimit)
+    }
+
+    @Test func refreshExchangesTheSavedKeyAgainAndSavesTheNewToken() {
+        var t = walkToDone()
+        t.press(.character("r"))
+        #expect(t.request?.call == .exchangeAPIKey(Fixtures.apiKey.apiKey))
+        let newer = Fixtures.token(account: Fixtures.accountA.id, iamID: "iam-ServiceId-9", refresh: nil, subType: "ServiceId")
+        _ = t.answer(.token(newer))
+        #expect(t.request?.call == .saveToken(newer, path: "/home/u/token.json"))
+        _ = t.answer(.saved(path: "/home/u/token.json"))
+        #expect(t.state.token == newer)
+        #expect(t.state.step == .done)
+    }
+
+    @Test func retryingAFailedServiceIDCreateLooksFirst() {
+        var t = WizardTester()
+        t.type("key")
+        t.press(.enter)
+        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
+        _ = t.answer(.accounts([Fixtures.accountA]))
+        _ = t.answer(.instances([Fixtures.instanceDallas]))
+        t.press(.enter)
+        _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.serviceIDs([]))
+        _ = t.fail(.cloud(.transport(service: .iamIdentity, reason: "timed out")))
+        t.press(.enter)
+        guard case .findServiceIDs(let name, _, _) = t.request?.call else {
+            Issue.record("a retry must search before creating again: \(t.effects)"); return
+        }
+        #expect(name == "token-wizard-kp-dallas")
+        // It was created after all: the user is offered to reuse it, nothing is created twice.
+        _ = t.answer(.serviceIDs([Fixtures.serviceID]))
+        #expect(t.effects.isEmpty)
+        #expect(t.state.serviceIDMatches == [Fixtures.serviceID])
+    }
+}
