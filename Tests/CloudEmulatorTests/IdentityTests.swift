@@ -125,19 +125,19 @@ struct IdentityTests {
 
             let fetched = try await cloud.get("/v1/apikeys/\(keyID)", token: token)
             #expect(fetched.status == 200)
-            #expect(fetched.json["apikey"] == nil)
+            #expect(fetched.json["apikey"] as? String == "")
             #expect(fetched.json["name"] as? String == "kp-wizard-key")
 
             let details = try await cloud.get("/v1/apikeys/details", token: token, headers: ["IAM-ApiKey": value])
             #expect(details.status == 200)
             #expect(details.json["id"] as? String == keyID)
             #expect(details.json["account_id"] as? String == Cloud.devAccount)
-            #expect(details.json["apikey"] == nil)
+            #expect(details.json["apikey"] as? String == "")
 
             let listed = try await cloud.get("/v1/apikeys?account_id=\(Cloud.devAccount)&iam_id=\(iamID)", token: token)
             let keys = try #require(listed.json["apikeys"] as? [[String: Any]])
             #expect(keys.map { $0["id"] as? String } == [keyID])
-            #expect(keys.allSatisfy { $0["apikey"] == nil })
+            #expect(keys.allSatisfy { $0["apikey"] as? String == "" })
 
             let stored = try await cloud.sendJSON(
                 .post, "/v1/apikeys", token: token, json: ["name": "stored", "iam_id": iamID, "store_value": true])
