@@ -15,7 +15,7 @@ public final class CursesTerminal: TerminalDevice {
         public var description: String {
             switch self {
             case .notATerminal:
-                "token-wizard needs an interactive terminal: standard input and output must be a TTY."
+                "this wizard needs an interactive terminal: standard input and output must be a TTY."
             case .unknownTerminal(let term):
                 "The terminal type \"\(term)\" is unknown to curses. Try TERM=xterm-256color."
             }

@@ -25,6 +25,14 @@ public enum ScreenRenderer {
         frame.put(state.step.title, column: 1, row: 3, style: .bold)
 
         let body = BodyArea(top: 5, bottom: size.rows - 6, width: width)
+        if state.showingHelp {
+            for (i, line) in ScreenHelp.lines(for: state.step).enumerated() where body.top + i <= body.bottom + 2 {
+                frame.put(line, column: 1, row: body.top + i, style: i == 0 ? .bold : .normal)
+            }
+            frame.fill(row: size.rows - 1, style: .reverse)
+            frame.put(" Any key closes the help", column: 0, row: size.rows - 1, style: .reverse)
+            return frame
+        }
         switch state.step {
         case .login: drawLogin(state, into: &frame, body)
         case .account: drawPicker(state.accountPicker, noun: "accounts", into: &frame, body, intro: state.autoChoiceNote)
@@ -122,17 +130,28 @@ public enum ScreenRenderer {
             frame.put("Paste an IBM Cloud API key (from `ibmcloud iam api-key-create` or the console).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
             row += 2
             drawField(state.apiKeyField, focused: !state.isBusy, into: &frame, row: row, width: body.width)
+            drawRecognition(state.apiKeyField, into: &frame, row: row + 2)
+            frame.put("Also accepted: a one-time passcode, the path of an API key file, or a whole", column: 1, row: row + 4, style: .dim)
+            frame.put("`ibmcloud login …` line copied from the console.", column: 1, row: row + 5, style: .dim)
         } else {
             frame.put("1. Open this page in a browser and log in (federated ID / SSO):", column: 1, row: row)
             frame.put(state.passcodePage ?? "(looking it up…)", column: 4, row: row + 1, style: .accent)
             frame.put("2. Paste the one-time passcode it shows:", column: 1, row: row + 2)
             row += 4
             drawField(state.passcodeField, focused: !state.isBusy, into: &frame, row: row, width: body.width)
+            drawRecognition(state.passcodeField, into: &frame, row: row + 2)
         }
     }
 
+    static func drawRecognition(_ field: TextField, into frame: inout Frame, row: Int) {
+        let recognition = LoginInput.recognize(field.text)
+        guard recognition != .empty else { return }
+        let style: CellStyle = if case .unusable = recognition { .warning } else { .success }
+        frame.put(recognition.description, column: 21, row: row, style: style)
+    }
+
     static func drawField(_ field: TextField, focused: Bool, into frame: inout Frame, row: Int, width: Int) {
-        let labelWidth = 16
+        let labelWidth = 19
         frame.put(field.label + ":", column: 1, row: row, style: focused ? .bold : .normal)
         let boxX = labelWidth + 2
         let boxWidth = width - boxX - 2
@@ -149,7 +168,8 @@ public enum ScreenRenderer {
             frame.cursor = (boxX + DisplayWidth.of(prefix), row)
         }
         if field.isSecret, !field.text.isEmpty {
-            frame.put("\(field.text.count) characters, hidden", column: boxX, row: row + 1, style: .dim)
+            let count = field.text.count
+            frame.put("\(count) character\(count == 1 ? "" : "s"), hidden", column: boxX, row: row + 1, style: .dim)
         }
     }
 
@@ -169,7 +189,9 @@ public enum ScreenRenderer {
             row += 1
         }
         let filterLabel = picker.filter.isEmpty ? "Type to filter" : "Filter: \(picker.filter)"
-        let count = "\(picker.visible.count) of \(picker.rows.count) \(noun)"
+        let listRows = body.bottom - row
+        let hidden = max(0, picker.visible.count - listRows)
+        let count = "\(picker.visible.count) of \(picker.rows.count) \(noun)" + (hidden > 0 ? " (↑↓ scroll for \(hidden) more)" : "")
         frame.put(filterLabel, column: 1, row: row, style: picker.filter.isEmpty ? .dim : .bold)
         frame.put(count, column: body.width - DisplayWidth.of(count) - 2, row: row, style: .dim)
         row += 1
@@ -216,6 +238,7 @@ public enum ScreenRenderer {
                 lineIndex += 1
             }
             if offset < chars.count {
+                frame.put(String(repeating: " ", count: body.width), column: 0, row: body.bottom)
                 frame.put("… (the whole token is in \(state.tokenSavedPath ?? "the token file"); copy with c)", column: 1, row: body.bottom, style: .dim)
             }
         } else {
@@ -250,13 +273,38 @@ public enum ScreenRenderer {
         case .info: style = .accent; mark = "· "
         }
         let width = frame.size.columns - 2
-        // Wrap the message onto at most two rows.
-        let chars = Array(mark + notice.message)
-        frame.put(String(chars.prefix(width)), column: 1, row: row, style: style)
-        if chars.count > width { frame.put(String(chars.dropFirst(width).prefix(width)), column: 1, row: row + 1, style: style) }
-        if !notice.hint.isEmpty {
-            frame.put(notice.hint, column: 1, row: chars.count > width ? row + 2 : row + 1, style: .bold)
+        // Three rows: the message wrapped at word boundaries, then the hint.
+        let message = wrap(mark + notice.message, width: width)
+        let hint = notice.hint.isEmpty ? [] : wrap(notice.hint, width: width)
+        let messageRows = min(message.count, max(1, 3 - min(hint.count, 1)))
+        for (i, line) in message.prefix(messageRows).enumerated() {
+            frame.put(line, column: 1, row: row + i, style: style)
         }
+        for (i, line) in hint.prefix(3 - messageRows).enumerated() {
+            frame.put(line, column: 1, row: row + messageRows + i, style: .bold)
+        }
+    }
+
+    /// Splits `text` into lines of at most `width` columns at spaces (long words are cut).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            var rest = word
+            while DisplayWidth.of(rest) > width {
+                lines.append(String(rest.prefix(width)))
+                rest = String(rest.dropFirst(width))
+            }
+            current = rest
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// The key help for the current screen.
@@ -265,13 +313,13 @@ public enum ScreenRenderer {
         switch state.step {
         case .login: return "Enter log in · Tab API key/passcode · Ctrl-U clear · Ctrl-C quit"
         case .account, .region, .resourceGroup, .instance, .role:
-            return "↑↓ move · type to filter · Enter choose · Esc back · Ctrl-C quit"
+            return "↑↓ move · type to filter · Enter choose · Esc back · ? help · Ctrl-C quit"
         case .serviceID:
             return state.serviceIDMatches != nil ? "↑↓ move · Enter choose · Esc back · Ctrl-C quit"
                 : "Tab next field · Enter next/create · Esc back · Ctrl-C quit"
         case .apiKey: return "Tab next field · Enter next/create · Esc back · Ctrl-C quit"
         case .token: return "Enter retry · Ctrl-C quit"
-        case .done: return "c copy \"Bearer …\" · t copy token · v show · k test · r refresh · q quit"
+        case .done: return "c copy Bearer · t copy token · v show · k test · r refresh · ? help · q quit"
         }
     }
 

@@ -28,7 +28,7 @@ public struct EffectRunner: Sendable {
 
     private func path(of call: Call) -> String {
         switch call {
-        case .saveAPIKey(_, let path), .saveToken(_, let path): path
+        case .saveAPIKey(_, let path), .saveToken(_, let path), .readAPIKeyFile(let path): path
         default: ""
         }
     }
@@ -38,6 +38,7 @@ public struct EffectRunner: Sendable {
         case .discoverOIDC: return .oidc(try await api.discoverOIDC())
         case .loginWithAPIKey(let key): return .token(try await api.token(apiKey: key))
         case .loginWithPasscode(let code): return .token(try await api.token(passcode: code))
+        case .readAPIKeyFile(let path): return .apiKeyValue(try APIKeyFileReader.read(path))
         case .scopeToAccount(let refresh, let account): return .token(try await api.refresh(refresh, accountID: account))
         case .listAccounts(let token): return .accounts(try await api.accounts(token: token))
         case .listInstances(let account, let token):
@@ -56,7 +57,14 @@ public struct EffectRunner: Sendable {
         case .saveAPIKey(let key, let path):
             return .saved(path: try files.write(SecretFileWriter.apiKeyFileContents(key), to: path, overwrite: false))
         case .exchangeAPIKey(let key): return .token(try await api.token(apiKey: key))
+        case .checkSavePaths(let keyPath, let tokenPath):
+            return .pathsChecked(problem: SavePathChecker.check(keyPath: keyPath, tokenPath: tokenPath))
         case .saveToken(let token, let path):
+            // Replace only an earlier token file: never a key file or anything else.
+            let absolute = SavePathChecker.absolute(path)
+            if FileManager.default.fileExists(atPath: absolute), !SavePathChecker.isEarlierTokenFile(absolute) {
+                throw SecretFileWriter.WriteError(description: "a file that is not a token file is there; it is not replaced")
+            }
             return .saved(path: try files.write(Data(token.rawResponse.exposedValue.utf8), to: path, overwrite: true))
         case .listKeys(let region, let instanceGUID, let token):
             return .keys(try await api.listKeys(region: region, instanceGUID: instanceGUID, token: token))

@@ -73,19 +73,40 @@ public enum WizardLauncher {
         return state
     }
 
-    /// The lines printed after the terminal is restored: where things were saved; never a secret.
+    /// The lines printed after the terminal is restored: what exists now and where things were
+    /// saved; never a secret.
     public static func summary(of state: WizardState) -> [String] {
         var lines: [String] = []
+        if state.serviceIDWasCreated, let id = state.serviceID { lines.append("Created service ID \(id.name) (\(id.id)).") }
+        if state.policy != nil, let role = state.role {
+            lines.append("Gave it the \(role.displayName) role on \(state.instance?.name ?? "the instance").")
+        }
         if let path = state.apiKeySavedPath { lines.append("Service ID API key saved to \(path) (mode 0600). Keep it safe.") }
         if let path = state.tokenSavedPath, let token = state.token {
-            lines.append("IAM access token saved to \(path) (mode 0600); it expires at Unix time \(token.expiration).")
+            let formatter = ISO8601DateFormatter()
+            let expiry = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(token.expiration)))
+            lines.append("IAM access token saved to \(path) (mode 0600); it expires at \(expiry).")
             lines.append("Use it as: Authorization: Bearer $(jq -r .access_token \(path))")
         }
         if state.apiKey != nil && state.apiKeySavedPath == nil {
             lines.append("Warning: the API key was created but not saved. Delete it in the console (API keys of service ID \(state.serviceID?.name ?? "?")) and run again.")
         }
+        if let request = state.inFlight {
+            switch request.call {
+            case .createServiceID, .createPolicy, .createAPIKey:
+                lines.append("A create request was still running when you quit; it may have completed. Check the account before running again.")
+            default: break
+            }
+        }
         if lines.isEmpty { lines.append("Nothing was created.") }
         return lines
+    }
+
+    /// The exit status for scripts: 0 with a token saved, 3 when a created API key could not be
+    /// saved, 1 when the wizard was left before the end.
+    public static func exitStatus(of state: WizardState) -> Int32 {
+        if state.apiKey != nil && state.apiKeySavedPath == nil { return 3 }
+        return state.tokenSavedPath != nil ? 0 : 1
     }
 }
 

@@ -78,15 +78,15 @@ public final class WizardRuntime {
         }
     }
 
-    /// On quit, a key save already started is allowed to finish (bounded to 10 s) so the
-    /// one-time API key is never half-written.
+    /// On quit, an API key create or save already started is allowed to finish (bounded to 10 s),
+    /// and a key that arrives is saved, so the one-time API key is never lost or half-written.
     private func waitForPendingSaves() {
         guard let request = state.inFlight else { return }
         switch request.call {
         case .saveAPIKey, .createAPIKey:
             let deadline = Date().addingTimeInterval(10)
             while Date() < deadline {
-                for event in queue.drain() { _ = Wizard.handle(event, in: &state) }
+                for event in queue.drain() { apply(event) }
                 if state.inFlight == nil { return }
                 Thread.sleep(forTimeInterval: 0.02)
             }

@@ -1,7 +1,71 @@
 import Foundation
 
-/// Cleans what a user pastes into a login field.
+/// What a login field's text was recognised as.
+public enum LoginRecognition: Sendable, Hashable {
+    case empty
+    /// An IBM Cloud API key (the value).
+    case apiKey(String)
+    /// A one-time passcode from the passcode page (the value).
+    case passcode(String)
+    /// The path of a downloaded API key JSON file (`ibmcloud login --apikey @file` style).
+    case apiKeyFile(path: String)
+    /// Text that cannot be used as it is; the reason says why.
+    case unusable(reason: String)
+
+    /// A few words for the screen, never the secret itself.
+    public var description: String {
+        switch self {
+        case .empty: ""
+        case .apiKey(let v): "Recognised: an API key (\(v.count) characters)"
+        case .passcode(let v): "Recognised: a one-time passcode (\(v.count) characters)"
+        case .apiKeyFile(let path): "Recognised: an API key file, \(path)"
+        case .unusable(let reason): reason
+        }
+    }
+}
+
+/// Cleans and recognises what a user pastes into a login field.
 public enum LoginInput {
+    /// Recognises an API key, a passcode, an API key file path, or a whole `ibmcloud login …` line
+    /// copied from the console (`-u passcode -p CODE`, `--apikey KEY`, `--apikey @FILE`).
+    public static func recognize(_ raw: String) -> LoginRecognition {
+        let text = cleanAPIKey(raw)
+        if text.isEmpty { return .empty }
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        if words.first == "ibmcloud" || words.first == "bx" || words.first == "ic" {
+            return recognizeCommand(words)
+        }
+        if text.hasPrefix("@") { return .apiKeyFile(path: String(text.dropFirst())) }
+        if text.hasPrefix("/") || text.hasPrefix("~/") || text.hasPrefix("./") || text.hasPrefix("../")
+            || text.lowercased().hasSuffix(".json") {
+            return .apiKeyFile(path: text)
+        }
+        if words.count > 1 { return .unusable(reason: "Not recognised: a key or passcode has no spaces inside.") }
+        if text.count <= 16, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) { return .passcode(text) }
+        return .apiKey(text)
+    }
+
+    static func recognizeCommand(_ words: [String]) -> LoginRecognition {
+        func value(after flags: [String]) -> String? {
+            for (i, word) in words.enumerated() {
+                for flag in flags {
+                    if word == flag, i + 1 < words.count { return cleanAPIKey(words[i + 1]) }
+                    if word.hasPrefix(flag + "=") { return cleanAPIKey(String(word.dropFirst(flag.count + 1))) }
+                }
+            }
+            return nil
+        }
+        if let key = value(after: ["--apikey"]) {
+            return key.hasPrefix("@") ? .apiKeyFile(path: String(key.dropFirst())) : .apiKey(key)
+        }
+        if value(after: ["-u"])?.lowercased() == "passcode", let code = value(after: ["-p"]) { return .passcode(code) }
+        if let code = value(after: ["--passcode"]) { return .passcode(code) }
+        if words.contains("--sso") {
+            return .unusable(reason: "That is the SSO login: open the passcode page (Tab) and paste the code it shows.")
+        }
+        return .unusable(reason: "This ibmcloud line has no API key or passcode in it.")
+    }
+
     /// Trims whitespace, a stray `Bearer ` prefix, and surrounding quotes from a pasted API key or passcode.
     public static func cleanAPIKey(_ raw: String) -> String {
         var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -9,7 +9,8 @@ public struct PickerRow: Sendable, Hashable, Identifiable {
 }
 
 /// A filterable pick list: rows, the filter typed so far, and the highlighted row among the
-/// filtered ones. Filtering matches the title, detail and ID, case-insensitively.
+/// filtered ones. Filtering matches the title and the ID (so an ID can be typed directly),
+/// case-insensitively; the detail column is not searched.
 public struct Picker: Sendable, Hashable {
     public private(set) var rows: [PickerRow]
     public private(set) var filter: String = ""
@@ -54,8 +55,7 @@ public struct Picker: Sendable, Hashable {
         filter = newFilter
         let needle = newFilter.lowercased()
         visible = rows.indices.filter { i in
-            needle.isEmpty || rows[i].title.lowercased().contains(needle)
-                || rows[i].detail.lowercased().contains(needle) || rows[i].id.lowercased().contains(needle)
+            needle.isEmpty || rows[i].title.lowercased().contains(needle) || rows[i].id.lowercased().contains(needle)
         }
         highlighted = keep.flatMap { id in visible.firstIndex { rows[$0].id == id } } ?? 0
     }

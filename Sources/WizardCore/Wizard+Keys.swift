@@ -6,6 +6,11 @@ extension Wizard {
         if key == .control("c") { return quitRequested(in: &state) }
         if key != .control("c") { state.quitArmed = false }
 
+        // Typing goes on while the passcode page is looked up (nothing is lost after Tab).
+        if state.step == .login, state.inFlight?.call == .discoverOIDC, key != .enter, key != .escape {
+            _ = state.passcodeField.apply(key)
+            return []
+        }
         // While a call runs only Esc (cancel) and Ctrl-C count.
         if state.isBusy {
             if key == .escape, canCancel(state) {
@@ -16,7 +21,18 @@ extension Wizard {
             return []
         }
 
+        if state.showingHelp {
+            state.showingHelp = false
+            return []
+        }
+        if key == .character("?"), helpKeyIsFree(state) {
+            state.showingHelp = true
+            return []
+        }
         if key == .escape { return back(in: &state) }
+        if state.failedRequest == nil, !state.quitArmed, state.notice != nil, isEditing(key) {
+            state.notice = nil
+        }
 
         // An error with a pending retry: Enter retries (after the user had a chance to edit).
         switch state.step {
@@ -66,10 +82,19 @@ extension Wizard {
         case .serviceID: return serviceIDKey(key, in: &state)
         case .role:
             if state.failedRequest != nil, key == .enter { return retry(in: &state) }
+            if key != .enter { state.managerConfirmationPending = false }
             return pick(key, \.rolePicker, in: &state) { row, state in
                 guard let role = state.roles.first(where: { $0.crn == row.id }),
                       let account = state.account, let token = state.userToken,
                       let serviceID = state.serviceID, let instance = state.instance else { return [] }
+                if role.displayName == "Manager", !state.managerConfirmationPending {
+                    state.managerConfirmationPending = true
+                    state.notice = Notice(kind: .warning,
+                        message: "Manager can delete keys and change the instance's policies. Most programs need only Reader.",
+                        hint: "Press Enter again to give Manager, or choose another role.")
+                    return []
+                }
+                state.managerConfirmationPending = false
                 state.role = role
                 return start(.createPolicy(subjectIAMID: serviceID.iamID, roleCRN: role.crn, accountID: account.id,
                     scope: .instance(guid: instance.guid), token: token), "Giving the service ID the \(role.displayName) role…", in: &state)
@@ -84,8 +109,34 @@ extension Wizard {
         }
     }
 
+    static func isEditing(_ key: Key) -> Bool {
+        switch key {
+        case .character, .backspace, .delete, .control("u"): true
+        default: false
+        }
+    }
+
+    /// `?` opens help where it cannot be text: lists with an empty filter, and the final screen.
+    static func helpKeyIsFree(_ state: WizardState) -> Bool {
+        switch state.step {
+        case .account: state.accountPicker.filter.isEmpty
+        case .region: state.regionPicker.filter.isEmpty
+        case .resourceGroup: state.resourceGroupPicker.filter.isEmpty
+        case .instance: state.instancePicker.filter.isEmpty
+        case .role: state.rolePicker.filter.isEmpty
+        case .serviceID: state.serviceIDMatches != nil && state.serviceIDChoice.filter.isEmpty
+        case .done: true
+        case .login, .apiKey, .token: false
+        }
+    }
+
     /// Ctrl-C: quit, except that an unsaved API key needs a second Ctrl-C.
     static func quitRequested(in state: inout WizardState) -> [WizardEffect] {
+        if case .createAPIKey = state.inFlight?.call, !state.quitWhenKeySaved {
+            state.quitWhenKeySaved = true
+            state.busyMessage = "Finishing: the API key is on its way; it will be saved, then TokenWizard quits."
+            return []
+        }
         if state.apiKey != nil, state.apiKeySavedPath == nil, !state.quitArmed {
             state.quitArmed = true
             state.notice = Notice(kind: .warning,
@@ -173,7 +224,9 @@ extension Wizard {
         if key == .enter {
             if state.failedRequest != nil { return retry(in: &state) }
             guard let row = state[keyPath: picker].selection else {
-                state.notice = Notice(kind: .warning, message: "Nothing matches “\(state[keyPath: picker].filter)”.", hint: "Backspace to change the filter.")
+                state.notice = state[keyPath: picker].rows.isEmpty
+                    ? Notice(kind: .warning, message: "There is nothing to choose here.", hint: "Press Esc to go back and choose differently.")
+                    : Notice(kind: .warning, message: "Nothing matches “\(state[keyPath: picker].filter)”.", hint: "Backspace to change the filter.")
                 return []
             }
             return choose(row, &state)
@@ -210,26 +263,27 @@ extension Wizard {
         case .enter:
             if let failed = state.failedRequest, case .discoverOIDC = failed.call { return retry(in: &state) }
             state.failedRequest = nil
-            if state.loginMethod == .apiKey {
-                let cleaned = LoginInput.cleanAPIKey(state.apiKeyField.text)
-                guard !cleaned.isEmpty else {
-                    state.notice = Notice(kind: .error, message: "Enter an API key first.",
+            let field = state.loginMethod == .apiKey ? state.apiKeyField : state.passcodeField
+            switch LoginInput.recognize(field.text) {
+            case .empty:
+                state.notice = state.loginMethod == .apiKey
+                    ? Notice(kind: .error, message: "Enter an API key first.",
                         hint: "Paste it, or Tab to log in with a one-time passcode instead.")
-                    return []
-                }
-                guard !cleaned.contains(where: \.isWhitespace) else {
-                    state.notice = Notice(kind: .error, message: "An API key has no spaces inside.", hint: "Check what was pasted.")
-                    return []
-                }
-                return start(.loginWithAPIKey(Secret(cleaned)), "Logging in with the API key…", in: &state)
-            } else {
-                let cleaned = LoginInput.cleanAPIKey(state.passcodeField.text)
-                guard !cleaned.isEmpty else {
-                    state.notice = Notice(kind: .error, message: "Enter the one-time passcode first.",
+                    : Notice(kind: .error, message: "Enter the one-time passcode first.",
                         hint: "Open the passcode page, log in, and paste the code it shows.")
-                    return []
-                }
-                return start(.loginWithPasscode(Secret(cleaned)), "Logging in with the passcode…", in: &state)
+                return []
+            case .unusable(let reason):
+                state.notice = Notice(kind: .error, message: reason, hint: "Fix it and press Enter.")
+                return []
+            case .apiKey(let key):
+                state.loginMethod = .apiKey
+                return start(.loginWithAPIKey(Secret(key)), "Logging in with the API key…", in: &state)
+            case .passcode(let code):
+                state.loginMethod = .passcode
+                return start(.loginWithPasscode(Secret(code)), "Logging in with the passcode…", in: &state)
+            case .apiKeyFile(let path):
+                state.loginMethod = .apiKey
+                return start(.readAPIKeyFile(path: path), "Reading the API key file…", in: &state)
             }
         default:
             if state.loginMethod == .apiKey { _ = state.apiKeyField.apply(key) } else { _ = state.passcodeField.apply(key) }
@@ -281,6 +335,11 @@ extension Wizard {
     // MARK: API key
 
     static func apiKeyKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
+        if state.apiKey != nil, [.tab, .down, .backTab, .up].contains(key) {
+            // Once the key exists only the two paths can change.
+            state.apiKeyForm.focus = state.apiKeyForm.focus == 2 ? 3 : 2
+            return []
+        }
         switch key {
         case .tab, .down:
             state.apiKeyForm.focus = (state.apiKeyForm.focus + 1) % state.apiKeyForm.fields.count
@@ -289,6 +348,11 @@ extension Wizard {
         case .enter:
             // A failed save: save again to the (possibly edited) path.
             if let failed = state.failedRequest {
+                if samePath(state.apiKeyForm[2], state.apiKeyForm[3]) {
+                    state.notice = Notice(kind: .error, message: "The key and the token need different files.",
+                        hint: "Change one path: the token must never replace the key.")
+                    return []
+                }
                 state.failedRequest = nil
                 switch failed.call {
                 case .saveAPIKey(let key, _):
@@ -315,14 +379,13 @@ extension Wizard {
                 state.apiKeyForm.focus = index
                 return []
             }
-            if state.apiKeyForm[2] == state.apiKeyForm[3] {
+            if samePath(state.apiKeyForm[2], state.apiKeyForm[3]) {
                 state.notice = Notice(kind: .error, message: "The key and the token need different files.", hint: "Change one path.")
                 state.apiKeyForm.focus = 3
                 return []
             }
-            guard let account = state.account, let token = state.userToken, let serviceID = state.serviceID else { return [] }
-            return start(.createAPIKey(name: state.apiKeyForm[0], description: state.apiKeyForm[1],
-                serviceIAMID: serviceID.iamID, accountID: account.id, token: token), "Creating the API key…", in: &state)
+            return start(.checkSavePaths(keyPath: state.apiKeyForm[2], tokenPath: state.apiKeyForm[3]),
+                "Checking where the key and token will be saved…", in: &state)
         default:
             let focus = state.apiKeyForm.focus
             // Once the key exists only the paths can change.
@@ -332,22 +395,31 @@ extension Wizard {
         return []
     }
 
+    /// True when two paths name the same file, as far as can be told without the file system.
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        func normalized(_ p: String) -> String {
+            URL(fileURLWithPath: (p as NSString).expandingTildeInPath).standardizedFileURL.path
+        }
+        return normalized(a) == normalized(b)
+    }
+
     // MARK: Final screen
 
     static func doneKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
         guard let token = state.token else { return [] }
         switch key {
         case .character("c"):
-            state.clipboardStatus = "Copying…"
+            state.clipboardStatus = "“Bearer <token>”"
             return [.copyToClipboard(token.authorizationValue)]
         case .character("t"):
-            state.clipboardStatus = "Copying…"
+            state.clipboardStatus = "the bare token"
             return [.copyToClipboard(token.accessToken)]
         case .character("v"):
             state.tokenRevealed.toggle()
             return []
         case .character("k"):
             state.keyProtectTest = nil
+            state.clipboardStatus = nil
             return startKeyProtectTest(in: &state)
         case .character("r"):
             guard let key = state.apiKey else { return [] }

@@ -32,9 +32,10 @@ public enum Wizard {
                 return handleFailure(failure, of: request, in: &state)
             }
         case .copied(let method):
+            let what = state.clipboardStatus ?? "the token"
             state.clipboardStatus =
-                method.map { "Copied with \($0). Paste it where you need it." }
-                ?? "Could not copy: no clipboard reached (OSC 52 needs terminal support). Press v to show the token and copy it by hand."
+                method.map { "Sent \(what) to the clipboard with \($0) (if your terminal allows it)." }
+                ?? "Could not copy: no clipboard reached. Press v to show the token and copy it by hand."
             return []
         }
     }
@@ -80,6 +81,8 @@ public enum Wizard {
         switch call {
         case .discoverOIDC: "Finding the passcode page…"
         case .loginWithAPIKey, .loginWithPasscode: "Logging in…"
+        case .readAPIKeyFile: "Reading the API key file…"
+        case .checkSavePaths: "Checking where the key and token will be saved…"
         case .scopeToAccount: "Switching to the account…"
         case .listAccounts: "Loading accounts…"
         case .listInstances: "Loading Key Protect instances…"
@@ -101,12 +104,24 @@ public enum Wizard {
     static func handleFailure(_ failure: CallFailure, of request: Request, in state: inout WizardState) -> [WizardEffect] {
         switch failure {
         case .file(let path, let message):
+            if case .readAPIKeyFile = request.call {
+                state.notice = Notice(kind: .error, message: "Could not read \(path): \(message)",
+                    hint: "Give the path of an API key JSON file, or paste the key itself.")
+                return []
+            }
+            if state.quitWhenKeySaved {
+                // The user asked to quit; the key could not be saved where asked. Stay, say so.
+                state.quitWhenKeySaved = false
+            }
             state.failedRequest = request
             state.notice = Notice(
                 kind: .error, message: "Could not save \(path): \(message)",
                 hint: "Edit the path and press Enter to save again. Nothing is lost.")
             if case .saveAPIKey = request.call { state.apiKeyForm.focus = 2 }
-            if case .saveToken = request.call { state.apiKeyForm.focus = 3 }
+            if case .saveToken = request.call {
+                state.apiKeyForm.focus = 3
+                state.step = .apiKey
+            }
             return []
         case .cloud(let error):
             // Policy already there: the service ID already has this role on the instance.
@@ -118,6 +133,10 @@ public enum Wizard {
             if case .listKeys = request.call {
                 keyProtectTestFailed(error, in: &state)
                 return []
+            }
+            if case .createAPIKey = request.call, state.quitWhenKeySaved {
+                state.isFinished = true
+                return [.quit]
             }
             state.failedRequest = request
             state.notice = notice(for: error, call: request.call)
@@ -174,6 +193,9 @@ public enum Wizard {
             state.passcodePage = oidc.passcodeEndpoint.absoluteString
             return []
 
+        case (.readAPIKeyFile, .apiKeyValue(let key)):
+            return start(.loginWithAPIKey(key), "Logging in with the API key from the file…", in: &state)
+
         case (.loginWithAPIKey, .token(let token)), (.loginWithPasscode, .token(let token)):
             state.userToken = token
             state.apiKeyField = TextField(label: "API key", isSecret: true, maxLength: 512)
@@ -207,7 +229,11 @@ public enum Wizard {
                 let kp = count == 1 ? "1 Key Protect instance" : "\(count) Key Protect instances"
                 return PickerRow(id: group.id, title: group.name + (group.isDefault ? " (default)" : ""), detail: "\(kp) here · \(group.id)")
             }
-            let preferred = groups.first(where: \.isDefault)?.id
+            let counts = Dictionary(grouping: state.instances.filter { $0.regionID == region }, by: \.resourceGroupID).mapValues(\.count)
+            let defaultID = groups.first(where: \.isDefault)?.id
+            let busiest = groups.max { (counts[$0.id] ?? 0) < (counts[$1.id] ?? 0) }
+            let preferred = (defaultID.flatMap { counts[$0] } ?? 0) > 0 || (busiest.flatMap { counts[$0.id] } ?? 0) == 0
+                ? defaultID : busiest?.id
             state.resourceGroupPicker = Picker(rows: rows, highlightedID: preferred)
             state.step = .resourceGroup
             return []
@@ -247,6 +273,21 @@ public enum Wizard {
             state.policyInPlace = true
             return enterAPIKeyStep(in: &state)
 
+        case (.checkSavePaths, .pathsChecked(let problem)):
+            if let problem {
+                state.apiKeyForm.focus = problem.field
+                if let suggestion = problem.suggestion {
+                    state.apiKeyForm.fields[problem.field].text = suggestion
+                    state.apiKeyForm.fields[problem.field].cursor = suggestion.count
+                }
+                state.notice = Notice(kind: .error, message: problem.message,
+                    hint: problem.suggestion == nil ? "Change the path and press Enter." : "A free name is proposed: press Enter to use it, or edit it.")
+                return []
+            }
+            guard let account = state.account, let token = state.userToken, let serviceID = state.serviceID else { return [] }
+            return start(.createAPIKey(name: state.apiKeyForm[0], description: state.apiKeyForm[1],
+                serviceIAMID: serviceID.iamID, accountID: account.id, token: token), "Creating the API key…", in: &state)
+
         case (.createAPIKey, .apiKey(let key)):
             state.apiKey = key
             // Save before anything else happens: the value can never be read again.
@@ -255,6 +296,10 @@ public enum Wizard {
         case (.saveAPIKey, .saved(let path)):
             state.apiKeySavedPath = path
             state.quitArmed = false
+            if state.quitWhenKeySaved {
+                state.isFinished = true
+                return [.quit]
+            }
             guard let key = state.apiKey else { return [] }
             state.step = .token
             return start(.exchangeAPIKey(key.apiKey), "Exchanging the API key for an IAM access token…", in: &state)

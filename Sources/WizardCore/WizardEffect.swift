@@ -12,6 +12,8 @@ public enum Call: Sendable, Hashable {
     case discoverOIDC
     case loginWithAPIKey(Secret)
     case loginWithPasscode(Secret)
+    /// Read the `apikey` field of an API key JSON file (any of the CLI's or Terraform's layouts).
+    case readAPIKeyFile(path: String)
     case scopeToAccount(refreshToken: Secret, accountID: String)
     case listAccounts(token: IAMToken)
     case listInstances(accountID: String, token: IAMToken)
@@ -20,6 +22,9 @@ public enum Call: Sendable, Hashable {
     case createServiceID(name: String, description: String, accountID: String, token: IAMToken)
     case listRoles(accountID: String, token: IAMToken)
     case createPolicy(subjectIAMID: String, roleCRN: String, accountID: String, scope: PolicyScope, token: IAMToken)
+    /// Check, before the API key is created, that both files can be written: the key file must not
+    /// exist and its folder must be writable; the token file may only replace an earlier token file.
+    case checkSavePaths(keyPath: String, tokenPath: String)
     case createAPIKey(name: String, description: String, serviceIAMID: String, accountID: String, token: IAMToken)
     /// Write the API key file like `ibmcloud iam service-api-key-create --file` (0600), then read it back.
     case saveAPIKey(ServiceAPIKey, path: String)
@@ -47,6 +52,18 @@ public enum WizardEffect: Sendable, Hashable {
     case quit
 }
 
+/// Why a save path cannot be used, and a path that can.
+public struct PathProblem: Sendable, Hashable {
+    /// 2 for the key file field, 3 for the token file field.
+    public var field: Int
+    public var message: String
+    /// A free path nearby (e.g. `name-2.json`), when one was found.
+    public var suggestion: String?
+    public init(field: Int, message: String, suggestion: String? = nil) {
+        self.field = field; self.message = message; self.suggestion = suggestion
+    }
+}
+
 /// What a call produced.
 public enum CallOutput: Sendable, Hashable {
     case oidc(OIDCConfiguration)
@@ -62,6 +79,11 @@ public enum CallOutput: Sendable, Hashable {
     /// A file was written (and read back) at this absolute path.
     case saved(path: String)
     case keys(KeyList)
+    /// The API key read from a file.
+    case apiKeyValue(Secret)
+    /// The answer to `checkSavePaths`: nil when both paths are fine, else the problem, which field
+    /// (2 key, 3 token) and a free path to propose instead.
+    case pathsChecked(problem: PathProblem?)
 }
 
 /// Why a call failed.

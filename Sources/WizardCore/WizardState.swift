@@ -96,6 +96,12 @@ public struct WizardState: Sendable, Hashable {
     public var spinnerPhase = 0
     /// Set when Ctrl-C was pressed once while an unsaved API key exists.
     public var quitArmed = false
+    /// Ctrl-C came while the API key was being created: save it when it arrives, then quit.
+    public var quitWhenKeySaved = false
+    /// Set after choosing Manager once: the next Enter on Manager confirms it.
+    public var managerConfirmationPending = false
+    /// True while the help for the current screen is shown (`?`).
+    public var showingHelp = false
     public var isFinished = false
     var nextRequestNumber = 1
 

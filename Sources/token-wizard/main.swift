@@ -8,6 +8,9 @@ struct TokenWizardCommand: ParsableCommand {
         commandName: "token-wizard",
         abstract: "Walks you from an IBM Cloud login to a working Key Protect bearer token.",
         discussion: """
+            Exit status: 0 when a token was saved, 1 when you quit before the end, 2 when the wizard \
+            could not start, 3 when a created API key could not be saved.
+
             Steps: log in (API key or SSO one-time passcode), choose account, region, resource group and \
             Key Protect instance, create a service ID with a Key Protect role, create its API key (saved, \
             mode 0600) and exchange it for an IAM access token (saved as token.json, mode 0600).
@@ -39,6 +42,8 @@ struct TokenWizardCommand: ParsableCommand {
         do {
             let state = try WizardLauncher.run(options)
             for line in WizardLauncher.summary(of: state) { print(line) }
+            let status = WizardLauncher.exitStatus(of: state)
+            if status != 0 { throw ExitCode(status) }
         } catch let error as LaunchError {
             FileHandle.standardError.write(Data("token-wizard: \(error.description)\n".utf8))
             throw ExitCode(2)

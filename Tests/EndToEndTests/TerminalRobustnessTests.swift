@@ -55,7 +55,7 @@ struct TerminalRobustnessTests {
         try tmux.type("still-works")
         try tmux.waitFor("11 characters, hidden")
         try tmux.send("C-c")
-        try tmux.waitFor("EXIT=0")
+        try tmux.waitFor("EXIT=1")
     }
 
     @Test func withoutATerminalItSaysSoInsteadOfDrawing() throws {

@@ -120,7 +120,8 @@ struct WizardInTmuxTests {
         try tmux.waitFor("Log in to IBM Cloud")
         try tmux.type("half-typed")
         try tmux.send("C-c")
-        let after = try tmux.waitFor("EXIT=0")
+        // Exit status 1: left before the end (0 is kept for "a token was saved").
+        let after = try tmux.waitFor("EXIT=1")
         #expect(after.contains("Nothing was created."))
         #expect(!after.contains("half-typed"))
         try checkTerminalRestored(tmux)

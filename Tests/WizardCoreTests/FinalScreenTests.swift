@@ -6,7 +6,7 @@ import Testing
 struct FinalScreenTests {
     func walkToDone() -> WizardTester {
         var t = WizardTester()
-        t.type("key")
+        t.type("test-api-key-0123456789")
         t.press(.enter)
         _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
         _ = t.answer(.accounts([Fixtures.accountA]))
@@ -20,6 +20,7 @@ struct FinalScreenTests {
         t.press(.enter)
         _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: "iam-ServiceId-9")))
         t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: nil))
         _ = t.answer(.apiKey(Fixtures.apiKey))
         _ = t.answer(.saved(path: "/home/u/k.json"))
         _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id, iamID: "iam-ServiceId-9", refresh: nil)))
@@ -79,7 +80,7 @@ struct FinalScreenTests {
 
     @Test func retryingAFailedServiceIDCreateLooksFirst() {
         var t = WizardTester()
-        t.type("key")
+        t.type("test-api-key-0123456789")
         t.press(.enter)
         _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
         _ = t.answer(.accounts([Fixtures.accountA]))
@@ -98,5 +99,54 @@ struct FinalScreenTests {
         _ = t.answer(.serviceIDs([Fixtures.serviceID]))
         #expect(t.effects.isEmpty)
         #expect(t.state.serviceIDMatches == [Fixtures.serviceID])
+    }
+}
+
+@Suite("Role confirmation and help")
+struct RoleAndHelpTests {
+    func walkToRole() -> WizardTester {
+        var t = WizardTester()
+        t.type("test-api-key-0123456789")
+        t.press(.enter)
+        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
+        _ = t.answer(.accounts([Fixtures.accountA]))
+        _ = t.answer(.instances([Fixtures.instanceDallas]))
+        t.press(.enter)
+        _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.serviceIDs([]))
+        _ = t.answer(.serviceID(Fixtures.serviceID))
+        _ = t.answer(.roles(Fixtures.roles))
+        return t
+    }
+
+    @Test func managerNeedsASecondEnter() {
+        var t = walkToRole()
+        t.press(.home)  // Manager is first
+        t.press(.enter)
+        #expect(t.effects.isEmpty)
+        #expect(t.state.notice?.kind == .warning)
+        t.press(.enter)
+        guard case .createPolicy(_, let role, _, _, _) = t.request?.call else { Issue.record("no policy create"); return }
+        #expect(role.hasSuffix("serviceRole:Manager"))
+    }
+
+    @Test func movingAwayCancelsTheManagerConfirmation() {
+        var t = walkToRole()
+        t.press(.home, .enter, .down, .up, .enter)
+        #expect(t.effects.isEmpty, "moving resets the confirmation: Enter asks again")
+    }
+
+    @Test func questionMarkOpensHelpOnListsButIsTextInFields() {
+        var t = walkToRole()
+        t.press(.character("?"))
+        #expect(t.state.showingHelp)
+        t.press(.character("x"))
+        #expect(!t.state.showingHelp)
+        #expect(t.state.rolePicker.filter.isEmpty, "the key that closes help does nothing else")
+        var login = WizardTester()
+        login.press(.character("?"))
+        #expect(!login.state.showingHelp)
+        #expect(login.state.apiKeyField.text == "?")
     }
 }

@@ -1,17 +1,21 @@
+import CloudCore
 import Testing
 @testable import WizardCore
 
 @Suite struct PickerAndFieldTests {
-    @Test func filteringMatchesTitleDetailAndID() {
+    @Test func filteringMatchesTitleAndIDButNotDetail() {
         var picker = Picker(rows: [
             PickerRow(id: "a1", title: "Alpha", detail: "first"),
             PickerRow(id: "b2", title: "Beta", detail: "second"),
             PickerRow(id: "c3", title: "Gamma", detail: "third"),
         ])
         _ = picker.apply(.character("I"))
-        #expect(picker.visible.map { picker.rows[$0].id } == ["a1", "c3"])  // "first", "third"
-        _ = picker.apply(.character("r"))
-        #expect(picker.selection?.id == "a1")
+        #expect(picker.visible.isEmpty, "details (first, third) are not searched")
+        _ = picker.apply(.backspace)
+        _ = picker.apply(.character("A"))
+        #expect(picker.visible.map { picker.rows[$0].id } == ["a1", "b2", "c3"])
+        _ = picker.apply(.character("m"))
+        #expect(picker.selection?.id == "c3")
         _ = picker.apply(.backspace)
         _ = picker.apply(.backspace)
         #expect(picker.visible.count == 3)
@@ -48,5 +52,45 @@ import Testing
         #expect(LoginInput.cleanAPIKey("  'abc'  ") == "abc")
         #expect(LoginInput.cleanAPIKey("Bearer xyz\n") == "xyz")
         #expect(LoginInput.cleanAPIKey("\"k\"") == "k")
+    }
+}
+
+@Suite struct LoginRecognitionTests {
+    @Test(arguments: [
+        ("sandbox-user-apikey-0000000000000000000000000001", LoginRecognition.apiKey("sandbox-user-apikey-0000000000000000000000000001")),
+        ("  Ab12Cd34Ef ", .passcode("Ab12Cd34Ef")),
+        ("ibmcloud login -a https://cloud.ibm.com -u passcode -p Xy12Zz98Qq", .passcode("Xy12Zz98Qq")),
+        ("ibmcloud login --apikey 'abc-def_0123456789abcdef0123'", .apiKey("abc-def_0123456789abcdef0123")),
+        ("ibmcloud login --apikey=@/home/u/key.json -r us-south", .apiKeyFile(path: "/home/u/key.json")),
+        ("~/Downloads/apikey.json", .apiKeyFile(path: "~/Downloads/apikey.json")),
+        ("@key.json", .apiKeyFile(path: "key.json")),
+        ("Bearer abcdefghijklmnopqrstuvwxyz", .apiKey("abcdefghijklmnopqrstuvwxyz")),
+        ("", .empty),
+    ])
+    func recognises(input: String, expected: LoginRecognition) {
+        #expect(LoginInput.recognize(input) == expected)
+    }
+
+    @Test func unusableInputSaysWhy() {
+        guard case .unusable(let reason) = LoginInput.recognize("ibmcloud login --sso") else { Issue.record("not unusable"); return }
+        #expect(reason.contains("passcode page"))
+        guard case .unusable = LoginInput.recognize("two words") else { Issue.record("not unusable"); return }
+    }
+
+    @Test func aPasscodeInTheAPIKeyFieldLogsInWithThePasscode() {
+        var t = WizardTester()
+        t.type("ibmcloud login -a https://cloud.ibm.com -u passcode -p Xy12Zz98Qq")
+        t.press(.enter)
+        #expect(t.request?.call == .loginWithPasscode(Secret("Xy12Zz98Qq")))
+        #expect(t.state.loginMethod == .passcode)
+    }
+
+    @Test func aKeyFilePathIsReadThenUsed() {
+        var t = WizardTester()
+        t.type("/home/u/apikey.json")
+        t.press(.enter)
+        #expect(t.request?.call == .readAPIKeyFile(path: "/home/u/apikey.json"))
+        _ = t.answer(.apiKeyValue(Secret("from-file-key-0123456789")))
+        #expect(t.request?.call == .loginWithAPIKey(Secret("from-file-key-0123456789")))
     }
 }

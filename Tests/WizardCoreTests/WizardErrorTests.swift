@@ -92,6 +92,7 @@ struct WizardErrorTests {
     @Test func aFailedKeySaveKeepsTheKeyAndRetriesWithTheEditedPath() {
         var t = walkToAPIKey()
         t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: nil))
         _ = t.answer(.apiKey(Fixtures.apiKey))
         _ = t.fail(.file(path: "/home/u/token-wizard-kp-dallas-apikey.json", message: "permission denied"))
         #expect(t.state.apiKey == Fixtures.apiKey)
@@ -110,6 +111,7 @@ struct WizardErrorTests {
     @Test func ctrlCTwiceQuitsEvenWithAnUnsavedKey() {
         var t = walkToAPIKey()
         t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: nil))
         _ = t.answer(.apiKey(Fixtures.apiKey))
         _ = t.fail(.file(path: "/x", message: "permission denied"))
         t.press(.control("c"))
@@ -138,7 +140,7 @@ struct WizardErrorTests {
 
     func walkToServiceID() -> WizardTester {
         var t = WizardTester()
-        t.type("key")
+        t.type("test-api-key-0123456789")
         t.press(.enter)
         _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
         _ = t.answer(.accounts([Fixtures.accountA]))
@@ -158,5 +160,89 @@ struct WizardErrorTests {
         t.press(.enter)
         _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: "iam-ServiceId-9")))
         return t
+    }
+}
+
+@Suite("Keeping the one-time API key safe")
+struct APIKeySafetyTests {
+    func walkToAPIKey() -> WizardTester { WizardErrorTests().walkToAPIKey() }
+
+    @Test func aBadPathIsFoundBeforeTheKeyExists() {
+        var t = walkToAPIKey()
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: PathProblem(field: 2, message: "/home/u/k.json already exists", suggestion: "/home/u/k-2.json")))
+        #expect(t.effects.isEmpty, "no key is created")
+        #expect(t.state.apiKey == nil)
+        #expect(t.state.apiKeyForm[2] == "/home/u/k-2.json")
+        #expect(t.state.apiKeyForm.focus == 2)
+        t.press(.enter)  // on a path field, not the last: moves on
+        t.press(.enter)
+        #expect(t.request?.call == .checkSavePaths(keyPath: "/home/u/k-2.json", tokenPath: "/home/u/token.json"))
+    }
+
+    @Test func theTokenCanNeverBeSavedOverTheKey() {
+        var t = walkToAPIKey()
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: nil))
+        _ = t.answer(.apiKey(Fixtures.apiKey))
+        _ = t.fail(.file(path: "/home/u/token-wizard-kp-dallas-apikey.json", message: "a file is already there"))
+        // The user edits the key path to the token path: refused, nothing is saved.
+        t.press(.control("u"))
+        t.type("/home/u/token.json")
+        t.press(.enter)
+        #expect(t.effects.isEmpty)
+        #expect(t.state.notice?.message == "The key and the token need different files.")
+        #expect(t.state.apiKeySavedPath == nil)
+    }
+
+    @Test func ctrlCWhileTheKeyIsBeingCreatedSavesItThenQuits() {
+        var t = walkToAPIKey()
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: nil))
+        t.press(.control("c"))
+        #expect(!t.state.isFinished, "the key on its way is not dropped")
+        #expect(t.state.busyMessage.contains("will be saved"))
+        _ = t.answer(.apiKey(Fixtures.apiKey))
+        #expect(t.request?.call == .saveAPIKey(Fixtures.apiKey, path: "/home/u/token-wizard-kp-dallas-apikey.json"))
+        _ = t.answer(.saved(path: "/home/u/token-wizard-kp-dallas-apikey.json"))
+        #expect(t.effects == [.quit])
+        #expect(t.state.isFinished)
+        #expect(t.state.apiKeySavedPath != nil)
+    }
+
+    @Test func aFailedTokenSaveReturnsToTheEditablePath() {
+        var t = walkToAPIKey()
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: nil))
+        _ = t.answer(.apiKey(Fixtures.apiKey))
+        _ = t.answer(.saved(path: "/home/u/k.json"))
+        let token = Fixtures.token(account: Fixtures.accountA.id, iamID: "iam-ServiceId-9", refresh: nil)
+        _ = t.answer(.token(token))
+        _ = t.fail(.file(path: "/proc/self/tok.json", message: "no such folder"))
+        #expect(t.state.step == .apiKey)
+        #expect(t.state.apiKeyForm.focus == 3)
+        t.press(.tab)
+        #expect(t.state.apiKeyForm.focus == 2, "only the two paths can be edited once the key exists")
+        t.press(.tab, .control("u"))
+        t.type("/tmp/tok.json")
+        t.press(.enter)
+        #expect(t.request?.call == .saveToken(token, path: "/tmp/tok.json"))
+    }
+
+    @Test func typingRightAfterTabIsKept() {
+        var t = WizardTester()
+        t.press(.tab)
+        #expect(t.state.isBusy, "the passcode page is being looked up")
+        t.type("ABCDEFGHIJ")
+        #expect(t.state.passcodeField.text == "ABCDEFGHIJ")
+    }
+
+    @Test func staleMessagesGoAwayWhenTheUserTypes() {
+        var t = WizardErrorTests().walkToServiceID()
+        t.press(.control("u"))
+        t.press(.enter, .enter)
+        #expect(t.state.notice != nil)
+        t.type("n")
+        #expect(t.state.notice == nil)
     }
 }

@@ -69,6 +69,9 @@ struct WizardFlowTests {
         #expect(t.state.apiKeyForm[3] == "/home/u/token.json")
 
         t.press(.enter, .enter, .enter, .enter)
+        // The paths are checked before the key exists.
+        #expect(t.request?.call == .checkSavePaths(keyPath: "/home/u/token-wizard-kp-dallas-apikey.json", tokenPath: "/home/u/token.json"))
+        _ = t.answer(.pathsChecked(problem: nil))
         guard case .createAPIKey(_, _, let serviceIAMID, _, _) = t.request?.call else {
             Issue.record("expected an API key create, got \(t.effects)"); return
         }

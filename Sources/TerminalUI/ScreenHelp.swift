@@ -1,0 +1,58 @@
+import WizardCore
+
+/// The help text behind `?`, one short page per step: what the step is for, in IBM's terms, and
+/// the matching `ibmcloud` command.
+public enum ScreenHelp {
+    public static func lines(for step: Step) -> [String] {
+        switch step {
+        case .login:
+            return ["Log in", "An API key, or SSO: open the passcode page, log in, paste the one-time passcode.",
+                    "Same as: ibmcloud login --apikey KEY   or   ibmcloud login --sso"]
+        case .account:
+            return ["Account",
+                    "The IBM Cloud account that holds your Key Protect instance. Your session is",
+                    "scoped to it (IAM refresh_token grant with account=<id>).",
+                    "Type to filter by name or account ID; Enter chooses.",
+                    "Same as: ibmcloud target -c ACCOUNT_ID"]
+        case .region:
+            return ["Region",
+                    "Where the Key Protect instance runs. Its API is https://<region>.kms.cloud.ibm.com.",
+                    "Regions that hold instances in this account come first, with their counts.",
+                    "Same as: ibmcloud target -r REGION"]
+        case .resourceGroup:
+            return ["Resource group",
+                    "Groups organise resources in an account. The account's default group is preselected;",
+                    "each line shows how many Key Protect instances it has in the chosen region.",
+                    "Same as: ibmcloud target -g GROUP"]
+        case .instance:
+            return ["Key Protect instance",
+                    "The instance whose keys your program will use. Its GUID is the bluemix-instance",
+                    "header of every Key Protect call. Type part of a name or GUID to filter.",
+                    "Same as: ibmcloud resource service-instance NAME --id"]
+        case .serviceID:
+            return ["Service ID",
+                    "An identity for a program, not a person. Names are not unique in IBM Cloud:",
+                    "if one with this name exists you may reuse it or create another.",
+                    "Same as: ibmcloud iam service-id-create NAME -d DESCRIPTION"]
+        case .role:
+            return ["Key Protect role",
+                    "The access policy gives the service ID this role on the chosen instance only.",
+                    "Reader: list keys, wrap/unwrap; no key material. Writer: also create, rotate keys.",
+                    "Manager: everything, including deleting keys and changing policies.",
+                    "Same as: ibmcloud iam service-policy-create SERVICE_ID --roles Reader",
+                    "         --service-name kms --service-instance INSTANCE_GUID"]
+        case .apiKey:
+            return ["Service ID API key",
+                    "IBM Cloud shows a new key's value once. TokenWizard saves it (0600) before",
+                    "anything else, then exchanges it for an IAM access token saved as token.json.",
+                    "Same as: ibmcloud iam service-api-key-create NAME SERVICE_ID --file FILE"]
+        case .token, .done:
+            return ["Your token",
+                    "Send it as the header  Authorization: Bearer <token>  with  bluemix-instance: <GUID>.",
+                    "It lasts an hour. r gets a new one from the saved API key; k tests it on Key Protect.",
+                    "c copies \"Bearer <token>\" (OSC 52), t the bare token, v shows it on screen.",
+                    "Same as: curl -X POST https://iam.cloud.ibm.com/identity/token",
+                    "  -d grant_type=urn:ibm:params:oauth:grant-type:apikey -d apikey=KEY"]
+        }
+    }
+}

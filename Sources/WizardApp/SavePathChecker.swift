@@ -1,0 +1,67 @@
+import Foundation
+import WizardCore
+
+/// Checks the key and token paths before the API key is created, so a bad path is found while
+/// nothing exists yet. The key file must not exist; the token file may only replace an earlier
+/// token file (JSON with `access_token`); both folders must exist and be writable, or be creatable.
+public enum SavePathChecker {
+    public static func check(keyPath: String, tokenPath: String) -> PathProblem? {
+        let key = absolute(keyPath), token = absolute(tokenPath)
+        if key == token { return PathProblem(field: 3, message: "The key and the token need different files.") }
+        if let problem = folderProblem(for: key) { return PathProblem(field: 2, message: problem) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: key, isDirectory: &isDirectory) {
+            let what = isDirectory.boolValue ? "is a folder" : "already exists and is never overwritten"
+            return PathProblem(field: 2, message: "\(key) \(what).", suggestion: freePath(near: key))
+        }
+        if let problem = folderProblem(for: token) { return PathProblem(field: 3, message: problem) }
+        if FileManager.default.fileExists(atPath: token, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                return PathProblem(field: 3, message: "\(token) is a folder.", suggestion: freePath(near: token + "/token.json"))
+            }
+            if !isEarlierTokenFile(token) {
+                return PathProblem(field: 3, message: "\(token) exists and is not an earlier token file; it is not replaced.",
+                    suggestion: freePath(near: token))
+            }
+        }
+        return nil
+    }
+
+    /// True when the file at `path` is JSON with an `access_token` (a token file this tool may replace).
+    public static func isEarlierTokenFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: 256 * 1024),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+        return object["access_token"] is String && object["apikey"] == nil
+    }
+
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL.path
+    }
+
+    /// Nil when the folder of `path` exists and is writable, or its nearest existing ancestor is.
+    static func folderProblem(for path: String) -> String? {
+        var folder = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder { break }
+            folder = parent
+        }
+        guard isDirectory.boolValue else { return "\(folder) is a file, not a folder." }
+        guard access(folder, W_OK) == 0 else { return "Cannot write in \(folder) (permission denied or read-only)." }
+        return nil
+    }
+
+    /// `name-2.json`, `name-3.json`, … : the first that does not exist.
+    static func freePath(near path: String) -> String? {
+        let ext = (path as NSString).pathExtension
+        let base = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+        for n in 2...99 {
+            let candidate = ext.isEmpty ? "\(base)-\(n)" : "\(base)-\(n).\(ext)"
+            if !FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
