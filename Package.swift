@@ -89,6 +89,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .testTarget(name: "WizardAppTests", dependencies: ["WizardApp", "WizardCore", "CloudCore", "CloudEmulator"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["WizardApp", "CloudCore", "CloudEmulator"]

@@ -261,7 +261,14 @@ extension Wizard {
             }
             return []
         case .enter:
-            if let failed = state.failedRequest, case .discoverOIDC = failed.call { return retry(in: &state) }
+            // A failed lookup after login (discovery, accounts, instances) is retried as it was;
+            // only a failed login itself is sent again from the (possibly edited) field.
+            if let failed = state.failedRequest {
+                switch failed.call {
+                case .loginWithAPIKey, .loginWithPasscode, .readAPIKeyFile: break
+                default: return retry(in: &state)
+                }
+            }
             state.failedRequest = nil
             let field = state.loginMethod == .apiKey ? state.apiKeyField : state.passcodeField
             switch LoginInput.recognize(field.text) {

@@ -246,3 +246,17 @@ struct APIKeySafetyTests {
         #expect(t.state.notice == nil)
     }
 }
+
+@Suite struct LookupRetryOnLoginScreenTests {
+    @Test func aFailedAccountListIsRetriedNotTheEmptyLoginField() {
+        var t = WizardTester()
+        t.type("test-api-key-0123456789")
+        t.press(.enter)
+        let token = Fixtures.token(account: Fixtures.accountA.id)
+        _ = t.answer(.token(token))
+        _ = t.fail(.cloud(.decoding(service: .accounts, reason: "not JSON")))
+        #expect(t.state.step == .login)
+        t.press(.enter)
+        #expect(t.request?.call == .listAccounts(token: token))
+    }
+}
