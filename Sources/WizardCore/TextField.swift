@@ -27,13 +27,16 @@ public struct TextField: Sendable, Hashable {
         guard !clean.isEmpty else { return }
         let room = max(0, maxLength - text.count)
         let piece = String(clean.prefix(room))
-        let index = text.index(text.startIndex, offsetBy: cursor)
-        text.insert(contentsOf: piece, at: index)
-        cursor += piece.count
+        // Combining marks merge with their neighbours, so count again rather than add.
+        let clamped = min(cursor, text.count)
+        let before = String(text.prefix(clamped)) + piece
+        text = before + String(text.dropFirst(clamped))
+        cursor = min(text.count, before.count)
     }
 
     /// Applies an editing key; returns false when the key is not an editing key.
     public mutating func apply(_ key: Key) -> Bool {
+        cursor = min(max(0, cursor), text.count)
         switch key {
         case .character(let c):
             insert(String(c))
