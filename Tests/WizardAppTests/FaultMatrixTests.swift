@@ -99,9 +99,15 @@ enum FaultMatrix {
         let endpoints = try Endpoints.parse(Data(server.endpointsFile().utf8))
         let terminal = ScriptedTerminal(script: script)
         let runner = EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport))
-        let state = await Task.detached {
-            WizardRuntime(terminal: terminal, runner: runner, environment: WizardEnvironment(workingDirectory: directory)).run()
-        }.value
+        // The runtime loop blocks; give it a thread of its own so it never holds one of the few
+        // cooperative threads the in-process emulator needs to answer.
+        let state: WizardState = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: WizardRuntime(terminal: terminal, runner: runner,
+                    environment: WizardEnvironment(workingDirectory: directory)).run())
+            }
+            thread.start()
+        }
         let world = server.world
         try? await transport.shutdown()
         await server.shutdown()
