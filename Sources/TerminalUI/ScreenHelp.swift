@@ -50,7 +50,8 @@ public enum ScreenHelp {
             return ["Your token",
                     "Send it as the header  Authorization: Bearer <token>  with  bluemix-instance: <GUID>.",
                     "It lasts an hour. r gets a new one from the saved API key; k tests it on Key Protect.",
-                    "c copies \"Bearer <token>\" (OSC 52), t the bare token, v shows it on screen.",
+                    "c copies \"Bearer <token>\" (OSC 52), t the bare token, h the header line,",
+                    "u a curl for Key Protect list keys; v shows the token on screen.",
                     "Same as: curl -X POST https://iam.cloud.ibm.com/identity/token",
                     "  -d grant_type=urn:ibm:params:oauth:grant-type:apikey -d apikey=KEY"]
         }

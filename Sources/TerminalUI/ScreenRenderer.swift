@@ -244,8 +244,9 @@ public enum ScreenRenderer {
         } else {
             frame.put("Bearer " + String(repeating: "•", count: 24) + "  (\(token.accessToken.exposedValue.count) characters; v shows it)",
                 column: 1, row: row, style: .accent)
-            frame.put("Use it as the header:  Authorization: Bearer <token>", column: 1, row: row + 2, style: .dim)
-            frame.put("It lasts \(token.expiresIn / 60) minutes; make a new one from the saved API key when it expires.", column: 1, row: row + 3, style: .dim)
+            frame.put("Use it as the header:  Authorization: Bearer <token>   (h copies that line,", column: 1, row: row + 2, style: .dim)
+            frame.put("u copies a ready curl for Key Protect list keys)", column: 1, row: row + 3, style: .dim)
+            frame.put("It lasts \(token.expiresIn / 60) minutes; r makes a new one from the saved API key.", column: 1, row: row + 4, style: .dim)
         }
         if let test = state.keyProtectTest {
             let (text, style): (String, CellStyle)

@@ -58,7 +58,8 @@ public enum WizardLauncher {
             if let emulator { try? blocking { await emulator.shutdown() } }
         }
         let directory = options.directory ?? FileManager.default.currentDirectoryPath
-        let environment = WizardEnvironment(sandbox: sandboxHint, workingDirectory: directory, endpointWarning: warning)
+        let environment = WizardEnvironment(sandbox: sandboxHint, workingDirectory: directory, endpointWarning: warning,
+            keyProtectTemplate: endpoints.keyProtect)
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()

@@ -75,8 +75,12 @@ public struct WizardEnvironment: Sendable, Hashable {
     public var workingDirectory: String
     /// Set when the endpoints are not IBM Cloud's own: a warning for the login screen.
     public var endpointWarning: String?
-    public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: String? = nil) {
+    /// The Key Protect base URL with `{region}`, e.g. `https://{region}.kms.cloud.ibm.com`, for the curl line.
+    public var keyProtectTemplate: String
+    public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: String? = nil,
+                keyProtectTemplate: String = "https://{region}.kms.cloud.ibm.com") {
         self.sandbox = sandbox; self.workingDirectory = workingDirectory; self.endpointWarning = endpointWarning
+        self.keyProtectTemplate = keyProtectTemplate
     }
 }
 

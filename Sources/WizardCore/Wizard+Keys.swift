@@ -412,6 +412,14 @@ extension Wizard {
 
     // MARK: Final screen
 
+    /// `curl` for Key Protect list keys with the token, the regional endpoint and `bluemix-instance`.
+    static func listKeysCurl(_ state: WizardState) -> Secret? {
+        guard let token = state.token, let instance = state.instance else { return nil }
+        let base = state.environment.keyProtectTemplate.replacingOccurrences(of: "{region}", with: instance.regionID)
+        return Secret("curl -s \(base)/api/v2/keys -H 'authorization: \(token.authorizationValue.exposedValue)'"
+            + " -H 'bluemix-instance: \(instance.guid)' -H 'accept: application/vnd.ibm.collection+json'")
+    }
+
     static func doneKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
         guard let token = state.token else { return [] }
         switch key {
@@ -421,6 +429,13 @@ extension Wizard {
         case .character("t"):
             state.clipboardStatus = "the bare token"
             return [.copyToClipboard(token.accessToken)]
+        case .character("h"):
+            state.clipboardStatus = "the Authorization header line"
+            return [.copyToClipboard(Secret("Authorization: \(token.authorizationValue.exposedValue)"))]
+        case .character("u"):
+            guard let curl = listKeysCurl(state) else { return [] }
+            state.clipboardStatus = "a curl line for Key Protect list keys"
+            return [.copyToClipboard(curl)]
         case .character("v"):
             state.tokenRevealed.toggle()
             return []

@@ -34,7 +34,7 @@ public enum Wizard {
         case .copied(let method):
             let what = state.clipboardStatus ?? "the token"
             state.clipboardStatus =
-                method.map { "Sent \(what) to the clipboard with \($0) (if your terminal allows it)." }
+                method.map { "Copied \(what) (\($0); the terminal must allow it)." }
                 ?? "Could not copy: no clipboard reached. Press v to show the token and copy it by hand."
             return []
         }

@@ -150,3 +150,19 @@ struct RoleAndHelpTests {
         #expect(login.state.apiKeyField.text == "?")
     }
 }
+
+@Suite struct CopyTargetTests {
+    @Test func headerLineAndCurlUseTheRegionalEndpointAndInstance() {
+        var t = FinalScreenTests().walkToDone()
+        t.press(.character("h"))
+        let bearer = t.state.token!.authorizationValue.exposedValue
+        #expect(t.effects == [.copyToClipboard(Secret("Authorization: \(bearer)"))])
+        t.press(.character("u"))
+        guard case .copyToClipboard(let curl) = t.effects.first else { Issue.record("no copy"); return }
+        #expect(curl.exposedValue.hasPrefix("curl -s https://us-south.kms.cloud.ibm.com/api/v2/keys "))
+        #expect(curl.exposedValue.contains("-H 'bluemix-instance: 1111-dallas'"))
+        #expect(curl.exposedValue.contains("-H 'authorization: \(bearer)'"))
+        _ = t.send(.copied(method: "OSC 52"))
+        #expect(t.state.clipboardStatus?.contains("curl") == true)
+    }
+}
