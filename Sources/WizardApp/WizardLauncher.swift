@@ -2,6 +2,7 @@ import CloudCore
 import CloudEmulator
 import CursesTerminal
 import Foundation
+import Logging
 import Synchronization
 import TerminalUI
 import WizardCore
@@ -16,6 +17,8 @@ public struct LaunchOptions: Sendable {
     public var allowCustomEndpoints = false
     /// The folder where the key and token files are proposed; default: the working directory.
     public var directory: String?
+    /// Append a trace of every HTTP exchange (method, URL, status; secrets redacted) to this file.
+    public var traceFile: String?
     public init() {}
 }
 
@@ -67,7 +70,20 @@ public enum WizardLauncher {
             throw LaunchError(description: String(describing: error))
         }
         defer { terminal.restore() }
-        let runtime = WizardRuntime(terminal: terminal, runner: EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport)),
+        var clientOptions = CloudClientOptions()
+        if let traceFile = options.traceFile {
+            do {
+                let handler = try TraceFileLogHandler(path: traceFile)
+                var logger = Logger(label: "token-wizard.http") { _ in handler }
+                logger.logLevel = .trace
+                clientOptions.logger = logger
+            } catch {
+                throw LaunchError(description: String(describing: error))
+            }
+        }
+        let runtime = WizardRuntime(
+            terminal: terminal,
+            runner: EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport, options: clientOptions)),
             environment: environment)
         let state = runtime.run()
         terminal.restore()

@@ -29,6 +29,9 @@ struct TokenWizardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder where the API key and token files are proposed (default: current folder).", valueName: "dir"))
     var directory: String?
 
+    @Option(help: ArgumentHelp("Append a trace of each HTTP call (method, URL, status; credentials redacted) to this file (0600).", valueName: "file"))
+    var trace: String?
+
     func validate() throws {
         if sandbox && endpoints != nil { throw ValidationError("--sandbox and --endpoints exclude each other.") }
     }
@@ -39,6 +42,7 @@ struct TokenWizardCommand: ParsableCommand {
         options.endpointsFile = endpoints
         options.allowCustomEndpoints = allowCustomEndpoints
         options.directory = directory
+        options.traceFile = trace
         do {
             let state = try WizardLauncher.run(options)
             for line in WizardLauncher.summary(of: state) { print(line) }

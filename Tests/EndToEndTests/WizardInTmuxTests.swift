@@ -17,7 +17,7 @@ struct WizardInTmuxTests {
     }
 
     func wizardCommand(_ emulator: EmulatorProcess) -> String {
-        "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory)"
+        "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory) --trace \(directory)/trace.log"
     }
 
     @Test func apiKeyLoginToFinalScreenAndTheTokenWorks() async throws {
@@ -68,6 +68,13 @@ struct WizardInTmuxTests {
         let saved = try savedSecrets()
         #expect(!after.contains(saved.apiKey), "the API key is not left on screen")
         #expect(!after.contains(String(saved.accessToken.prefix(40))), "the token is not left on screen")
+        // The trace has every call, and none of the secrets used.
+        let trace = try String(contentsOfFile: directory + "/trace.log", encoding: .utf8)
+        #expect(trace.contains("/identity/token") && trace.contains("/v1/apikeys") && trace.contains("/api/v2/keys"))
+        for secret in [saved.apiKey, "sandbox-user-apikey-0000000000000000000000000001", String(saved.accessToken.prefix(30)), "not-a-real-key-0000"] {
+            #expect(!trace.contains(secret), "trace leaks a secret")
+        }
+        #expect((try FileManager.default.attributesOfItem(atPath: directory + "/trace.log")[.posixPermissions] as? Int) == 0o600)
 
         try await checkSavedFilesAndToken(emulator: emulator, instanceGUID: "11111111-1111-4111-8111-000000000001", region: "us-south")
     }
