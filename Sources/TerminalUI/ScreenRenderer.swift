@@ -50,6 +50,7 @@ public enum ScreenRenderer {
                 drawPicker(state.serviceIDChoice, noun: "choices", into: &frame, body, intro: "Service IDs are not unique by name.")
             } else {
                 frame.put("A service ID is the identity your program uses. Name it for its job.", column: 1, row: body.top, style: .dim)
+                frame.put("Only need a token for yourself now? Ctrl-O uses your own (nothing is created).", column: 1, row: body.top + 5, style: .dim)
                 drawForm(state.serviceIDForm, into: &frame, top: body.top + 2, width: width, active: !state.isBusy)
             }
         case .role:
@@ -220,11 +221,16 @@ public enum ScreenRenderer {
         let expires = Self.utcTime(token.expiration)
         let left = remaining > 0 ? "\(remaining / 60) min \(remaining % 60) s left" : "expired"
         frame.put("Account:    \(state.account?.name ?? "?") (\(token.claims.accountID))", column: 1, row: row)
-        frame.put("Service ID: \(state.serviceID?.name ?? "?") (\(token.claims.iamID))", column: 1, row: row + 1)
-        frame.put("Role:       \(state.role?.displayName ?? "?") on \(state.instance?.name ?? "?") (\(state.region?.id ?? "?"))", column: 1, row: row + 2)
+        if state.usingOwnToken {
+            frame.put("Identity:   your own user token (\(token.claims.iamID)); no service ID", column: 1, row: row + 1)
+            frame.put("Access:     your own roles; instance \(state.instance?.name ?? "?") (\(state.region?.id ?? "?"))", column: 1, row: row + 2)
+        } else {
+            frame.put("Service ID: \(state.serviceID?.name ?? "?") (\(token.claims.iamID))", column: 1, row: row + 1)
+            frame.put("Role:       \(state.role?.displayName ?? "?") on \(state.instance?.name ?? "?") (\(state.region?.id ?? "?"))", column: 1, row: row + 2)
+        }
         frame.put("Expires:    \(expires) UTC · \(left)", column: 1, row: row + 3, style: remaining > 300 ? .normal : .warning)
         frame.put("Saved:      token \(state.tokenSavedPath ?? "?")", column: 1, row: row + 4)
-        frame.put("            API key \(state.apiKeySavedPath ?? "?")", column: 1, row: row + 5)
+        if !state.usingOwnToken { frame.put("            API key \(state.apiKeySavedPath ?? "?")", column: 1, row: row + 5) }
         row += 7
         let bearer = token.authorizationValue.exposedValue
         if state.tokenRevealed {
@@ -246,7 +252,9 @@ public enum ScreenRenderer {
                 column: 1, row: row, style: .accent)
             frame.put("Use it as the header:  Authorization: Bearer <token>   (h copies that line,", column: 1, row: row + 2, style: .dim)
             frame.put("u copies a ready curl for Key Protect list keys)", column: 1, row: row + 3, style: .dim)
-            frame.put("It lasts \(token.expiresIn / 60) minutes; r makes a new one from the saved API key.", column: 1, row: row + 4, style: .dim)
+            frame.put(state.usingOwnToken
+                ? "It lasts \(token.expiresIn / 60) minutes; run the wizard again for a new one."
+                : "It lasts \(token.expiresIn / 60) minutes; r makes a new one from the saved API key.", column: 1, row: row + 4, style: .dim)
         }
         if let test = state.keyProtectTest {
             let (text, style): (String, CellStyle)
@@ -317,7 +325,7 @@ public enum ScreenRenderer {
             return "↑↓ move · type to filter · Enter choose · Esc back · ? help · Ctrl-C quit"
         case .serviceID:
             return state.serviceIDMatches != nil ? "↑↓ move · Enter choose · Esc back · Ctrl-C quit"
-                : "Tab next field · Enter next/create · Esc back · Ctrl-C quit"
+                : "Tab next field · Enter next/create · Ctrl-O own token · Esc back · Ctrl-C quit"
         case .apiKey: return "Tab next field · Enter next/create · Esc back · Ctrl-C quit"
         case .token: return "Enter retry · Ctrl-C quit"
         case .done: return "c copy Bearer · t copy token · v show · k test · r refresh · ? help · q quit"

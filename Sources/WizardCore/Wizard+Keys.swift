@@ -302,6 +302,9 @@ extension Wizard {
 
     static func serviceIDKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
         guard let account = state.account, let token = state.userToken else { return [] }
+        if key == .control("o"), state.serviceIDMatches == nil {
+            return useOwnToken(token, in: &state)
+        }
         if state.serviceIDMatches != nil {
             return pick(key, \.serviceIDChoice, in: &state) { row, state in
                 if let existing = state.serviceIDMatches?.first(where: { $0.id == row.id }) {
@@ -337,6 +340,33 @@ extension Wizard {
             _ = state.serviceIDForm.fields[state.serviceIDForm.focus].apply(key)
         }
         return []
+    }
+
+    /// "Just my own token": the user's account-scoped token, saved like the service ID's would be
+    /// (without the refresh token), and the final screen. Nothing is created in the account.
+    static func useOwnToken(_ token: IAMToken, in state: inout WizardState) -> [WizardEffect] {
+        state.usingOwnToken = true
+        state.token = token
+        let dir = state.environment.workingDirectory
+        let path = dir.hasSuffix("/") ? dir + "token.json" : dir + "/token.json"
+        state.apiKeyForm.fields[3].text = path
+        return start(.saveToken(withoutRefreshToken(token), path: path), "Saving your own token…", in: &state)
+    }
+
+    /// The token with `refresh_token` removed from the response that is saved: a user's refresh
+    /// token lasts days and is not needed to use the access token.
+    static func withoutRefreshToken(_ token: IAMToken) -> IAMToken {
+        var copy = token
+        copy.refreshToken = nil
+        if let data = token.rawResponse.exposedValue.data(using: .utf8),
+           var object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            object.removeValue(forKey: "refresh_token")
+            object.removeValue(forKey: "refresh_token_expiration")
+            if let cleaned = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+                copy.rawResponse = Secret(String(decoding: cleaned, as: UTF8.self))
+            }
+        }
+        return copy
     }
 
     // MARK: API key

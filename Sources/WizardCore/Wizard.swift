@@ -118,7 +118,7 @@ public enum Wizard {
                 kind: .error, message: "Could not save \(path): \(message)",
                 hint: "Edit the path and press Enter to save again. Nothing is lost.")
             if case .saveAPIKey = request.call { state.apiKeyForm.focus = 2 }
-            if case .saveToken = request.call {
+            if case .saveToken = request.call, !state.usingOwnToken {
                 state.apiKeyForm.focus = 3
                 state.step = .apiKey
             }

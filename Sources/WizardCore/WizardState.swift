@@ -78,6 +78,8 @@ public struct WizardState: Sendable, Hashable {
     public var token: IAMToken?
     public var tokenSavedPath: String?
     public var tokenRevealed = false
+    /// True when the user chose their own token (as `ibmcloud iam oauth-tokens` gives) instead of a service ID.
+    public var usingOwnToken = false
     public var clipboardStatus: String?
     /// The outcome of "Test now" (Key Protect list keys with the token), in words.
     public var keyProtectTest: KeyProtectTest?

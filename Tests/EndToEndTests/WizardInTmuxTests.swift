@@ -119,6 +119,33 @@ struct WizardInTmuxTests {
         try await checkSavedFilesAndToken(emulator: emulator, instanceGUID: nil, region: "eu-de")
     }
 
+    @Test func ownTokenPathCreatesNothingAndTheTokenWorks() throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: wizardCommand(emulator))
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.type("sandbox-user-apikey-0000000000000000000000000001")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the region")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the resource group")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the Key Protect instance")
+        try tmux.send("Enter")
+        try tmux.waitFor("Ctrl-O uses your own")
+        try tmux.send("C-o")
+        try tmux.waitFor("your own user token")
+        try tmux.send("k")
+        try tmux.waitFor("Key Protect accepted the token")
+        try tmux.send("q")
+        let after = try tmux.waitFor("EXIT=0")
+        #expect(!after.contains("Created service ID"))
+        let token = try String(contentsOfFile: directory + "/token.json", encoding: .utf8)
+        #expect(token.contains("access_token") && !token.contains("refresh_token"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix("-apikey.json") }.isEmpty)
+    }
+
     @Test func ctrlCQuitsAndRestoresTheTerminal() throws {
         let emulator = try EmulatorProcess(directory: directory)
         defer { emulator.stop() }

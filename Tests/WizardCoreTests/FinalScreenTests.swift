@@ -166,3 +166,25 @@ struct RoleAndHelpTests {
         #expect(t.state.clipboardStatus?.contains("curl") == true)
     }
 }
+
+@Suite struct OwnTokenTests {
+    @Test func ctrlOSavesTheUsersOwnTokenWithoutItsRefreshTokenAndCreatesNothing() throws {
+        var t = WizardErrorTests().walkToServiceID()
+        let user = IAMToken(accessToken: Secret("user-access"), refreshToken: Secret("user-refresh"), tokenType: "Bearer",
+            expiresIn: 3600, expiration: 2_000_000_000,
+            claims: TokenClaims(iamID: "IBMid-1", subject: "u@example.com", subjectType: "", accountID: Fixtures.accountA.id, issuedAt: 0, expiresAt: 2_000_000_000),
+            rawResponse: Secret(#"{"access_token":"user-access","refresh_token":"user-refresh","expires_in":3600,"token_type":"Bearer"}"#))
+        t.state.userToken = user
+        t.press(.control("o"))
+        guard case .saveToken(let saved, let path) = t.request?.call else { Issue.record("no save: \(t.effects)"); return }
+        #expect(path == "/home/u/token.json")
+        #expect(!saved.rawResponse.exposedValue.contains("user-refresh"), "the refresh token is not written")
+        #expect(saved.rawResponse.exposedValue.contains("user-access"))
+        _ = t.answer(.saved(path: path))
+        #expect(t.state.step == .done)
+        #expect(t.state.usingOwnToken)
+        #expect(t.state.serviceID == nil && t.state.apiKey == nil && !t.state.hasCreatedResources)
+        t.press(.character("k"))
+        #expect(t.request?.call == .listKeys(region: "us-south", instanceGUID: "1111-dallas", token: user))
+    }
+}
