@@ -42,6 +42,54 @@ struct TerminalRobustnessTests {
         }
     }
 
+    /// SIGTERM at later steps too: the service ID form, the API key form, and the final screen.
+    @Test(arguments: ["service ID", "API key", "final"])
+    func killedLaterTheTerminalIsRestored(step: String) throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let dir = directory + "/" + step.replacingOccurrences(of: " ", with: "-")
+        let tmux = try TmuxSession(command: "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(dir)")
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.type("sandbox-user-apikey-0000000000000000000000000001")
+        try tmux.send("Enter")
+        for screen in ["Choose the region", "Choose the resource group", "Choose the Key Protect instance"] {
+            try tmux.waitFor(screen)
+            try tmux.send("Enter")
+        }
+        try tmux.waitFor("A service ID is the identity")
+        if step != "service ID" {
+            try tmux.send("Enter")
+            try tmux.send("Enter")
+            try tmux.waitFor("› Reader")
+            try tmux.send("Enter")
+            try tmux.waitFor("Save key to")
+        }
+        if step == "final" {
+            for _ in 0..<4 { try tmux.send("Enter") }
+            try tmux.waitFor("Your Key Protect bearer token")
+        }
+        kill(try wizardPID(tmux), SIGTERM)
+        let screen = try tmux.waitFor("EXIT=")
+        #expect(screen.contains("EXIT=143"))
+        let restored = try tmux.waitFor("echoctl")
+        let words = restored.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
+        #expect(words.contains("icanon") && words.contains("echo"), "SIGTERM at \(step)")
+    }
+
+    @Test func noColorAndAMonochromeTerminalStillWork() throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: "env NO_COLOR=1 TERM=vt100 \(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory)")
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.type("sandbox-user-apikey-0000000000000000000000000001")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the region")
+        try tmux.send("C-c")
+        try tmux.waitFor("EXIT=1")
+    }
+
     @Test func resizeBelowTheMinimumAndBack() throws {
         let emulator = try EmulatorProcess(directory: directory)
         defer { emulator.stop() }

@@ -4,29 +4,7 @@ import Testing
 
 @Suite("Final screen: test now, refresh, and no duplicate creates")
 struct FinalScreenTests {
-    func walkToDone() -> WizardTester {
-        var t = WizardTester()
-        t.type("test-api-key-0123456789")
-        t.press(.enter)
-        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
-        _ = t.answer(.accounts([Fixtures.accountA]))
-        _ = t.answer(.instances([Fixtures.instanceDallas]))
-        t.press(.enter)
-        _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
-        t.press(.enter, .enter, .enter, .enter)
-        _ = t.answer(.serviceIDs([]))
-        _ = t.answer(.serviceID(Fixtures.serviceID))
-        _ = t.answer(.roles(Fixtures.roles))
-        t.press(.enter)
-        _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: "iam-ServiceId-9")))
-        t.press(.enter, .enter, .enter, .enter)
-        _ = t.answer(.pathsChecked(problem: nil))
-        _ = t.answer(.apiKey(Fixtures.apiKey))
-        _ = t.answer(.saved(path: "/home/u/k.json"))
-        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id, iamID: "iam-ServiceId-9", refresh: nil)))
-        _ = t.answer(.saved(path: "/home/u/token.json"))
-        return t
-    }
+    func walkToDone() -> WizardTester { .atDone() }
 
     @Test func testNowRetriesWhileANewPolicyPropagatesThenSucceeds() {
         var t = walkToDone()
@@ -79,15 +57,8 @@ struct FinalScreenTests {
     }
 
     @Test func retryingAFailedServiceIDCreateLooksFirst() {
-        var t = WizardTester()
-        t.type("test-api-key-0123456789")
-        t.press(.enter)
-        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
-        _ = t.answer(.accounts([Fixtures.accountA]))
-        _ = t.answer(.instances([Fixtures.instanceDallas]))
-        t.press(.enter)
-        _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
-        t.press(.enter, .enter, .enter, .enter)
+        var t = WizardTester.atServiceID()
+        t.press(.enter, .enter)
         _ = t.answer(.serviceIDs([]))
         _ = t.fail(.cloud(.transport(service: .iamIdentity, reason: "timed out")))
         t.press(.enter)
@@ -104,21 +75,7 @@ struct FinalScreenTests {
 
 @Suite("Role confirmation and help")
 struct RoleAndHelpTests {
-    func walkToRole() -> WizardTester {
-        var t = WizardTester()
-        t.type("test-api-key-0123456789")
-        t.press(.enter)
-        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
-        _ = t.answer(.accounts([Fixtures.accountA]))
-        _ = t.answer(.instances([Fixtures.instanceDallas]))
-        t.press(.enter)
-        _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
-        t.press(.enter, .enter, .enter, .enter)
-        _ = t.answer(.serviceIDs([]))
-        _ = t.answer(.serviceID(Fixtures.serviceID))
-        _ = t.answer(.roles(Fixtures.roles))
-        return t
-    }
+    func walkToRole() -> WizardTester { .atRole() }
 
     @Test func managerNeedsASecondEnter() {
         var t = walkToRole()

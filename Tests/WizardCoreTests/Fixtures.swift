@@ -67,3 +67,49 @@ struct WizardTester {
         return send(.responded(id, .failure(failure)))
     }
 }
+
+extension WizardTester {
+    /// API key login into account A, Dallas, Default group, kp-dallas: on the service ID form.
+    static func atServiceID() -> WizardTester {
+        var t = WizardTester()
+        t.type("test-api-key-0123456789")
+        t.press(.enter)
+        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
+        _ = t.answer(.accounts([Fixtures.accountA]))
+        _ = t.answer(.instances([Fixtures.instanceDallas]))
+        t.press(.enter)
+        _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
+        t.press(.enter, .enter)
+        return t
+    }
+
+    /// …then a new service ID and the roles: on the role list.
+    static func atRole() -> WizardTester {
+        var t = atServiceID()
+        t.press(.enter, .enter)
+        _ = t.answer(.serviceIDs([]))
+        _ = t.answer(.serviceID(Fixtures.serviceID))
+        _ = t.answer(.roles(Fixtures.roles))
+        return t
+    }
+
+    /// …then Reader granted: on the API key form.
+    static func atAPIKey() -> WizardTester {
+        var t = atRole()
+        t.press(.enter)
+        _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: "iam-ServiceId-9")))
+        return t
+    }
+
+    /// …then key created, saved, exchanged and the token saved: on the final screen.
+    static func atDone() -> WizardTester {
+        var t = atAPIKey()
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: nil))
+        _ = t.answer(.apiKey(Fixtures.apiKey))
+        _ = t.answer(.saved(path: "/home/u/k.json"))
+        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id, iamID: "iam-ServiceId-9", refresh: nil)))
+        _ = t.answer(.saved(path: "/home/u/token.json"))
+        return t
+    }
+}

@@ -138,29 +138,8 @@ struct WizardErrorTests {
 
     // MARK: Helpers
 
-    func walkToServiceID() -> WizardTester {
-        var t = WizardTester()
-        t.type("test-api-key-0123456789")
-        t.press(.enter)
-        _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
-        _ = t.answer(.accounts([Fixtures.accountA]))
-        _ = t.answer(.instances([Fixtures.instanceDallas]))
-        t.press(.enter)
-        _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
-        t.press(.enter, .enter)
-        return t
-    }
-
-    func walkToAPIKey() -> WizardTester {
-        var t = walkToServiceID()
-        t.press(.enter, .enter)
-        _ = t.answer(.serviceIDs([]))
-        _ = t.answer(.serviceID(Fixtures.serviceID))
-        _ = t.answer(.roles(Fixtures.roles))
-        t.press(.enter)
-        _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: "iam-ServiceId-9")))
-        return t
-    }
+    func walkToServiceID() -> WizardTester { .atServiceID() }
+    func walkToAPIKey() -> WizardTester { .atAPIKey() }
 }
 
 @Suite("Keeping the one-time API key safe")
