@@ -6,7 +6,7 @@ public enum ScreenHelp {
     public static func lines(for step: Step) -> [String] {
         switch step {
         case .login:
-            return ["Log in", "An API key, or SSO: open the passcode page, log in, paste the one-time passcode.",
+            return ["Log in", "An API key, or SSO: open the passcode page, log in, paste the one-time code.",
                     "Same as: ibmcloud login --apikey KEY   or   ibmcloud login --sso"]
         case .account:
             return ["Account",
@@ -16,18 +16,18 @@ public enum ScreenHelp {
                     "Same as: ibmcloud target -c ACCOUNT_ID"]
         case .region:
             return ["Region",
-                    "Where the Key Protect instance runs. Its API is https://<region>.kms.cloud.ibm.com.",
+                    "Where the Key Protect instance runs: https://<region>.kms.cloud.ibm.com.",
                     "Regions that hold instances in this account come first, with their counts.",
                     "Same as: ibmcloud target -r REGION"]
         case .resourceGroup:
             return ["Resource group",
-                    "Groups organise resources in an account. The account's default group is preselected;",
+                    "Groups organise an account's resources. The default group is preselected;",
                     "each line shows how many Key Protect instances it has in the chosen region.",
                     "Same as: ibmcloud target -g GROUP"]
         case .instance:
             return ["Key Protect instance",
-                    "The instance whose keys your program will use. Its GUID is the bluemix-instance",
-                    "header of every Key Protect call. Type part of a name or GUID to filter.",
+                    "The instance whose keys your program will use. Its GUID is the",
+                    "bluemix-instance header of Key Protect calls. Type a name or GUID to filter.",
                     "Same as: ibmcloud resource service-instance NAME --id"]
         case .serviceID:
             return ["Service ID",
@@ -37,7 +37,7 @@ public enum ScreenHelp {
         case .role:
             return ["Key Protect role",
                     "The access policy gives the service ID this role on the chosen instance only.",
-                    "Reader: list keys, wrap/unwrap; no key material. Writer: also create, rotate keys.",
+                    "Reader: list keys, wrap/unwrap; no key material. Writer: also create, rotate.",
                     "Manager: everything, including deleting keys and changing policies.",
                     "Same as: ibmcloud iam service-policy-create SERVICE_ID --roles Reader",
                     "         --service-name kms --service-instance INSTANCE_GUID"]
@@ -48,8 +48,8 @@ public enum ScreenHelp {
                     "Same as: ibmcloud iam service-api-key-create NAME SERVICE_ID --file FILE"]
         case .token, .done:
             return ["Your token",
-                    "Send it as the header  Authorization: Bearer <token>  with  bluemix-instance: <GUID>.",
-                    "It lasts an hour. r gets a new one from the saved API key; k tests it on Key Protect.",
+                    "Send it as  Authorization: Bearer <token>  with  bluemix-instance: <GUID>.",
+                    "It lasts an hour. r gets a new one from the saved key; k tests it.",
                     "c copies \"Bearer <token>\" (OSC 52), t the bare token, h the header line,",
                     "u a curl for Key Protect list keys; v shows the token on screen.",
                     "Same as: curl -X POST https://iam.cloud.ibm.com/identity/token",

@@ -119,3 +119,19 @@ struct ScreenSnapshotTests {
         #expect(clipped.line(0) == "키보", "a wide character that does not fit is not half-drawn")
     }
 }
+
+@Suite struct ScreenHelpTests {
+    @Test func everyHelpPageFitsEightyColumns() {
+        for step in Step.allCases {
+            for line in ScreenHelp.lines(for: step) {
+                #expect(DisplayWidth.of(line) <= 78, "\(step): \(line)")
+            }
+            var state = WizardState(environment: WizardEnvironment(workingDirectory: "/"))
+            state.step = step
+            state.showingHelp = true
+            let frame = ScreenRenderer.render(state, size: Size(columns: 80, rows: 24))
+            #expect(frame.plainText.contains(ScreenHelp.lines(for: step)[0]))
+            #expect(frame.line(23).contains("Any key closes the help"))
+        }
+    }
+}
