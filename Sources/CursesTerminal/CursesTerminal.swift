@@ -27,6 +27,8 @@ public final class CursesTerminal: TerminalDevice {
     private var restored = false
     private let useColor: Bool
     private var pendingInput: [TerminalInput] = []
+    /// Reads in a row that came back empty long before their timeout: a closed terminal does that.
+    private var earlyEmptyReads = 0
 
     /// Opens the terminal. Throws ``OpenError`` when stdin/stdout is not a TTY or TERM is unusable.
     public init() throws {
@@ -107,7 +109,16 @@ public final class CursesTerminal: TerminalDevice {
 
     public func readInput(timeout: Int) -> TerminalInput? {
         if !pendingInput.isEmpty { return pendingInput.removeFirst() }
-        guard let raw = readCode(timeout: timeout) else { return nil }
+        let started = DispatchTime.now().uptimeNanoseconds
+        guard let raw = readCode(timeout: timeout) else {
+            let waitedMS = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+            earlyEmptyReads = waitedMS * 4 < timeout ? earlyEmptyReads + 1 : 0
+            // A hung-up terminal answers every read at once with nothing. If a parent blocked
+            // SIGHUP, this is the only sign left; without it the loop would spin forever.
+            if earlyEmptyReads >= 200, !Self.terminalIsAlive() { return .closed }
+            return nil
+        }
+        earlyEmptyReads = 0
         switch raw {
         case .function(let code): return translateFunction(code)
         case .character(let value): return translateCharacter(value)
@@ -191,6 +202,14 @@ public final class CursesTerminal: TerminalDevice {
         }
         if tail != endMarker { for v in tail { if let s = Unicode.Scalar(v) { scalars.append(s) } } }
         return .paste(String(scalars))
+    }
+
+    /// False when standard input no longer reads from a terminal (closed or hung up).
+    static func terminalIsAlive() -> Bool {
+        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&fds, 1, 0)
+        if ready < 0 { return false }
+        return fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
     }
 
     public func copyToClipboard(_ text: String) -> String? {

@@ -20,4 +20,6 @@ public enum TerminalInput: Sendable, Hashable {
     case key(Key)
     case paste(String)
     case resized
+    /// The terminal went away (hung up, closed) without a signal reaching the program.
+    case closed
 }

@@ -49,6 +49,7 @@ public final class WizardRuntime {
                 case .key(let key): apply(.keyPressed(key))
                 case .paste(let text): apply(.pasted(text))
                 case .resized: lastFrame = nil
+                case .closed: apply(.terminalClosed)
                 }
             }
             for event in queue.drain() { apply(event) }

@@ -31,6 +31,12 @@ public enum Wizard {
             case .failure(let failure):
                 return handleFailure(failure, of: request, in: &state)
             }
+        case .terminalClosed:
+            // Nobody is there to answer questions: quit; the runtime lets a running key create
+            // or save finish and saves a key that arrives.
+            if case .createAPIKey = state.inFlight?.call { state.quitWhenKeySaved = true; return [] }
+            state.isFinished = true
+            return [.quit]
         case .copied(let method):
             let what = state.clipboardStatus ?? "the token"
             state.clipboardStatus =

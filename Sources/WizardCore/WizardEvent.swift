@@ -9,6 +9,8 @@ public enum WizardEvent: Sendable, Hashable {
     case ticked(now: Double)
     /// A call finished.
     case responded(RequestID, Result<CallOutput, CallFailure>)
+    /// The terminal went away: finish what must be finished (a key being created is saved) and quit.
+    case terminalClosed
     /// The clipboard answered: the name of what worked (e.g. "OSC 52"), or nil when nothing did.
     case copied(method: String?)
 }

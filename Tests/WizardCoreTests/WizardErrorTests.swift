@@ -239,3 +239,18 @@ struct APIKeySafetyTests {
         #expect(t.request?.call == .listAccounts(token: token))
     }
 }
+
+@Suite struct TerminalClosedTests {
+    @Test func aClosedTerminalQuitsButAKeyOnItsWayIsSavedFirst() {
+        var idle = WizardTester.atServiceID()
+        #expect(idle.send(.terminalClosed) == [.quit])
+        var t = WizardTester.atAPIKey()
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: nil))
+        #expect(t.send(.terminalClosed).isEmpty, "the key being created is waited for")
+        _ = t.answer(.apiKey(Fixtures.apiKey))
+        _ = t.answer(.saved(path: "/home/u/k.json"))
+        #expect(t.effects == [.quit])
+        #expect(t.state.apiKeySavedPath == "/home/u/k.json")
+    }
+}
