@@ -90,23 +90,6 @@ struct TerminalRobustnessTests {
         try tmux.waitFor("EXIT=1")
     }
 
-    /// The terminal disappears (tmux session killed). Whether or not SIGHUP reaches the wizard (a
-    /// parent may block it), it must notice and exit instead of running on without a terminal.
-    @Test func theWizardExitsWhenItsTerminalGoesAway() throws {
-        let emulator = try EmulatorProcess(directory: directory)
-        defer { emulator.stop() }
-        let tmux = try TmuxSession(command: "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory)")
-        defer { tmux.kill() }
-        try tmux.waitFor("Log in to IBM Cloud")
-        let pid = try wizardPID(tmux)
-        tmux.kill()
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, kill(pid, 0) == 0 { Thread.sleep(forTimeInterval: 0.1) }
-        let alive = kill(pid, 0) == 0
-        if alive { kill(pid, SIGKILL) }
-        #expect(!alive, "token-wizard \(pid) still runs without a terminal")
-    }
-
     @Test func resizeBelowTheMinimumAndBack() throws {
         let emulator = try EmulatorProcess(directory: directory)
         defer { emulator.stop() }
