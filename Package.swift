@@ -72,6 +72,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test-only helpers (a child process with bounded waits); not part of any product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "CloudCore"]),
         .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CloudCore"],
@@ -85,6 +87,7 @@ let package = Package(
             name: "CloudEmulatorTests",
             dependencies: [
                 "CloudEmulator",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -92,7 +95,7 @@ let package = Package(
         .testTarget(name: "WizardAppTests", dependencies: ["WizardApp", "WizardCore", "CloudCore", "CloudEmulator"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["WizardApp", "CloudCore", "CloudEmulator"]
+            dependencies: ["WizardApp", "CloudCore", "CloudEmulator", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

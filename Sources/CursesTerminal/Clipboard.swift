@@ -44,8 +44,11 @@ enum Clipboard {
             try process.run()
             pipe.fileHandleForWriting.write(Data(input.utf8))
             try pipe.fileHandleForWriting.close()
-            process.waitUntilExit()
-            return process.terminationStatus == 0
+            // Bounded: Foundation's Process can miss a child's exit (seen in our CI, where
+            // waitUntilExit() hung on a zombie); the wizard must never freeze on a copy.
+            let deadline = Date().addingTimeInterval(3)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            return !process.isRunning && process.terminationStatus == 0
         } catch {
             return false
         }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CloudEmulator
@@ -24,22 +25,10 @@ struct ExecutableTests {
         let binary = try #require(emulatorBinary)
         let endpoints = FileManager.default.temporaryDirectory.appendingPathComponent("endpoints-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: endpoints) }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--token-ttl", "5", "--write-endpoints", endpoints.path]
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-
-        var firstLine = Data()
-        while !firstLine.contains(UInt8(ascii: "\n")) {
-            let chunk = stdout.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            firstLine.append(chunk)
-        }
-        let line = String(decoding: firstLine, as: UTF8.self).trimmingCharacters(in: .newlines)
+        let process = try ChildProcess(binary.path, ["serve", "--port", "0", "--token-ttl", "5", "--write-endpoints", endpoints.path],
+                                       stdout: .pipe, stderr: .pipe)
+        defer { process.signal(SIGKILL); _ = try? process.wait(timeout: 5) }
+        let line = try process.readLine(process.standardOutput!)
         let match = line.wholeMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/)
         #expect(match != nil, "first line was '\(line)'")
         let port = match.map { String($0.1) } ?? "0"
@@ -55,12 +44,12 @@ struct ExecutableTests {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         #expect(response.status.code == 200)
 
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let rest = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.signal(SIGINT)
+        #expect(try process.wait(timeout: 10) == 0)
+        let deadline = Date().addingTimeInterval(10)
+        let rest = try process.readToEnd(process.standardOutput!, until: deadline)
         #expect(rest.isEmpty, "unexpected stdout: \(String(decoding: rest, as: UTF8.self))")
-        #expect(stderr.fileHandleForReading.readDataToEndOfFile().isEmpty)
+        #expect(try process.readToEnd(process.standardError!, until: deadline).isEmpty)
     }
 
     @Test("A drop fault closes the connection without an answer; slow delays the answer")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The terminal is given back intact however the wizard ends, and odd terminals get a clear answer.
@@ -107,18 +108,13 @@ struct TerminalRobustnessTests {
     }
 
     @Test func withoutATerminalItSaysSoInsteadOfDrawing() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestProcess.binDirectory + "/token-wizard")
-        process.arguments = ["--sandbox"]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        let process = try ChildProcess(TestProcess.binDirectory + "/token-wizard", ["--sandbox"],
+                                       stdin: .null, stdout: .pipe, stderr: .pipe)
+        let deadline = Date().addingTimeInterval(30)
+        let err = String(decoding: try process.readToEnd(process.standardError!, until: deadline), as: UTF8.self)
+        let out = try process.readToEnd(process.standardOutput!, until: deadline)
+        let status = try process.wait(timeout: 30)
+        #expect(status == 2)
         #expect(err.contains("needs an interactive terminal"))
         #expect(!out.contains(0x1B), "no escape codes written to a pipe")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Small helpers to run the real binaries and tmux from tests.
 enum TestProcess {
@@ -9,27 +10,14 @@ enum TestProcess {
         return root.appendingPathComponent(".build/debug").path
     }
 
-    /// Runs a command to completion; returns its exit status and standard output.
+    /// Runs a command to completion (killed after `timeout` seconds); returns its exit status and
+    /// standard output. See `ChildProcess` for why this is not Foundation's `Process`.
     /// - Parameter captureOutput: false for commands that leave a daemon behind (tmux's server
     ///   would inherit the pipe and the read would never end).
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = true) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        guard captureOutput else {
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return (process.terminationStatus, "")
-        }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = true,
+                    timeout: TimeInterval = 30) throws -> (status: Int32, output: String) {
+        try ChildProcess.run(executable, arguments, captureOutput: captureOutput, timeout: timeout)
     }
 
     static func which(_ tool: String) -> String? {
@@ -43,36 +31,24 @@ enum TestProcess {
 
 /// `ibmcloud-emulator serve --port 0` as a child process, stopped on `stop()`.
 final class EmulatorProcess {
-    let process = Process()
+    let process: ChildProcess
     let baseURL: String
     let endpointsFile: String
 
     init(directory: String, extraArguments: [String] = []) throws {
         endpointsFile = directory + "/endpoints.json"
-        process.executableURL = URL(fileURLWithPath: TestProcess.binDirectory + "/ibmcloud-emulator")
-        process.arguments = ["serve", "--port", "0", "--write-endpoints", endpointsFile] + extraArguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(TestProcess.binDirectory + "/ibmcloud-emulator",
+                                   ["serve", "--port", "0", "--write-endpoints", endpointsFile] + extraArguments)
         // The first line is "listening on http://127.0.0.1:PORT".
-        var line = Data()
-        while true {
-            let byte = pipe.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
-        let text = String(decoding: line, as: UTF8.self)
+        let text = try process.readLine(process.standardOutput!)
         guard text.hasPrefix("listening on http://127.0.0.1:") else {
-            process.terminate()
+            process.stop()
             throw TestFailure("emulator said \(text.debugDescription) instead of listening on …")
         }
         baseURL = String(text.dropFirst("listening on ".count))
     }
 
-    func stop() {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
-    }
+    func stop() { process.stop() }
 }
 
 struct TestFailure: Error, CustomStringConvertible {
