@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOCore
 import Foundation
 import TestSupport
 import Testing
@@ -68,6 +69,35 @@ struct ExecutableTests {
         let slow = try await HTTPClient.shared.execute(HTTPClientRequest(url: server.baseURL + "/identity/keys"), timeout: .seconds(5))
         #expect(slow.status.code == 200)
         #expect(Date().timeIntervalSince(start) >= 0.3)
+        await server.shutdown()
+    }
+
+    @Test("A lost fault carries the create out and then drops the answer: the service ID exists")
+    func lostResponseLive() async throws {
+        let server = try await EmulatorServer.start(EmulatorConfiguration())
+        var login = HTTPClientRequest(url: server.baseURL + "/identity/token")
+        login.method = .POST
+        login.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        login.body = .bytes(ByteBuffer(string: "grant_type=urn%3Aibm%3Aparams%3Aoauth%3Agrant-type%3Aapikey&apikey=\(EmulatorWorld.sandboxUserAPIKey)"))
+        let loginReply = try await HTTPClient.shared.execute(login, timeout: .seconds(10))
+        let body = try await loginReply.body.collect(upTo: 1 << 20)
+        let token = try #require((try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])?["access_token"] as? String)
+        let account = EmulatorWorld.StandardIDs.developmentAccount
+
+        server.install(try EmulatorFault.parse("/v1/serviceids=lost@1"))
+        var create = HTTPClientRequest(url: server.baseURL + "/v1/serviceids/")
+        create.method = .POST
+        create.headers.add(name: "Authorization", value: "Bearer \(token)")
+        create.headers.add(name: "Content-Type", value: "application/json")
+        create.body = .bytes(ByteBuffer(string: #"{"account_id":"\#(account)","name":"lost-answer"}"#))
+        await #expect(throws: (any Error).self) {
+            _ = try await HTTPClient.shared.execute(create, timeout: .seconds(5))
+        }
+        var list = HTTPClientRequest(url: server.baseURL + "/v1/serviceids/?account_id=\(account)&name=lost-answer")
+        list.headers.add(name: "Authorization", value: "Bearer \(token)")
+        let listed = try await HTTPClient.shared.execute(list, timeout: .seconds(5))
+        let ids = (try JSONSerialization.jsonObject(with: Data(buffer: try await listed.body.collect(upTo: 1 << 20))) as? [String: Any])?["serviceids"] as? [Any]
+        #expect(ids?.count == 1, "the create happened although its answer was lost")
         await server.shutdown()
     }
 }

@@ -13,6 +13,8 @@ struct FaultTests {
         #expect(try EmulatorFault.parse("*=slow:0.5").kind == .slow(seconds: 0.5))
         #expect(try EmulatorFault.parse("/v2=drop").kind == .dropConnection)
         #expect(try EmulatorFault.parse("/kms=503").description == "/kms=503:1")
+        #expect(try EmulatorFault.parse("/v1/apikeys=lost@1").kind == .lostResponse)
+        #expect(try EmulatorFault.parse("/v2=expire").description == "/v2=expire")
         #expect(throws: EmulatorFault.ParseError.self) { try EmulatorFault.parse("/x=teapot") }
         #expect(throws: EmulatorFault.ParseError.self) { try EmulatorFault.parse("no-equals") }
         #expect(throws: EmulatorFault.ParseError.self) { try EmulatorFault.parse("/x=slow") }
@@ -29,6 +31,28 @@ struct FaultTests {
             #expect(limited.json["errorCode"] is String)
             let recovered = try await cloud.tokenRequest([("grant_type", Cloud.apiKeyGrant), ("apikey", EmulatorWorld.sandboxUserAPIKey)])
             #expect(recovered.status == 200)
+        }
+    }
+
+    @Test("An expire fault ends the session: old access and refresh tokens are refused as expired, a new login works")
+    func sessionExpired() async throws {
+        try await withEmulator { cloud in
+            let login = try await cloud.tokenRequest([("grant_type", Cloud.apiKeyGrant), ("apikey", EmulatorWorld.sandboxUserAPIKey)], basic: true)
+            let old = try #require(login.json["access_token"] as? String)
+            let refresh = try #require(login.json["refresh_token"] as? String)
+            #expect(try await cloud.get("/v2/resource_groups", token: old).status == 200)
+
+            _ = try await cloud.send(.post, "/_emulator/faults", body: "/v2/resource_groups=expire@1")
+            let refused = try await cloud.get("/v2/resource_groups", token: old)
+            #expect(refused.status == 401)
+            #expect(refused.text.contains("expired"))
+            #expect(try await cloud.get("/v1/serviceids?account_id=\(Cloud.devAccount)", token: old).status == 401, "every old token, on every service")
+            let refreshed = try await cloud.tokenRequest([("grant_type", "refresh_token"), ("refresh_token", refresh)], basic: true)
+            #expect(refreshed.status == 400)
+            #expect(refreshed.json["errorCode"] as? String == "BXNIM0408E")
+
+            let fresh = try await cloud.userToken()
+            #expect(try await cloud.get("/v2/resource_groups", token: fresh).status == 200)
         }
     }
 

@@ -17,7 +17,7 @@ enum EmulatorApplication {
 
     static func router(core: EmulatorCore) -> Router<EmulatorRequestContext> {
         let router = Router(context: EmulatorRequestContext.self)
-        router.add(middleware: FaultMiddleware(faults: core.faults))
+        router.add(middleware: FaultMiddleware(faults: core.faults, expireSessions: { [core] in core.expireSessions() }))
         IAMTokenRoutes(core: core).register(on: router)
         IAMDiscoveryRoutes(core: core).register(on: router)
         AccountRoutes(core: core).register(on: router)

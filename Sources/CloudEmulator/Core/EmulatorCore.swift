@@ -28,6 +28,19 @@ final class EmulatorCore: Sendable {
 
     func setBaseURL(_ url: String) { base.withLock { $0 = url } }
 
+    /// Ends every login session so far: access tokens already issued verify as expired and refresh
+    /// tokens already issued are refused as expired (BXNIM0408E). Tokens issued later are unaffected.
+    func expireSessions() {
+        tokens.expireIssuedTokens()
+        let now = configuration.clock.now
+        state.withLock { world in
+            for (token, record) in world.refreshTokens where record.expiresAt > now {
+                world.refreshTokens[token] = RefreshRecord(iamID: record.iamID, accountID: record.accountID,
+                    clientID: record.clientID, sessionID: record.sessionID, expiresAt: now)
+            }
+        }
+    }
+
     /// Authenticates the request's bearer token or throws `failure(reason)`.
     func authenticate(_ bearer: String?, failure: (TokenAuthority.Failure) -> EmulatorError) async throws -> AccessClaims {
         guard let bearer else { throw failure(.malformed) }

@@ -27,6 +27,8 @@ final class TokenAuthority: Sendable {
     let jwks: JSONValue
     private let keys: JWTKeyCollection
     private let clock: EmulatorClock
+    /// `jti`s of the access tokens signed so far, and of those made to expire early (`expire` fault).
+    private let jtis = Locked<(issued: Set<String>, expired: Set<String>)>(([], []))
 
     init(clock: EmulatorClock) async throws {
         let privateKey = Self.sharedKey
@@ -46,7 +48,13 @@ final class TokenAuthority: Sendable {
 
     /// Signs claims into a compact JWT.
     func sign(_ claims: AccessClaims) async throws -> String {
-        try await keys.sign(claims, kid: JWKIdentifier(string: kid))
+        jtis.withLock { _ = $0.issued.insert(claims.jti) }
+        return try await keys.sign(claims, kid: JWKIdentifier(string: kid))
+    }
+
+    /// Makes every access token signed so far verify as expired.
+    func expireIssuedTokens() {
+        jtis.withLock { $0.expired.formUnion($0.issued) }
     }
 
     /// Verifies signature and expiry (against the emulator clock) of a compact JWT.
@@ -59,7 +67,7 @@ final class TokenAuthority: Sendable {
         } catch {
             return .failure(.badSignature)
         }
-        guard claims.exp > clock.unixSeconds else { return .failure(.expired) }
+        guard claims.exp > clock.unixSeconds, !jtis.current.expired.contains(claims.jti) else { return .failure(.expired) }
         return .success(claims)
     }
 }

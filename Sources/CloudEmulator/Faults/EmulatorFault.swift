@@ -8,7 +8,10 @@ import Foundation
 /// - `KIND`: `429[:RETRY_AFTER_SECONDS]` (default 1), `500`, `503[:RETRY_AFTER_SECONDS]`,
 ///   `slow:SECONDS` (answers normally after the delay), `drop` (closes the connection without an answer),
 ///   `malformed` (200 with a body that is not JSON), `propagation:SECONDS` (Key Protect ignores policies
-///   younger than SECONDS).
+///   younger than SECONDS), `expire` (every access and refresh token issued so far expires, as when a
+///   login session ends; the request is then answered normally, so a call with an old token gets the
+///   service's own 401), `lost` (the request is carried out, then the connection is closed before the
+///   answer: a create that happened although the client never heard).
 /// - `@COUNT`: the fault fires COUNT times, then removes itself. Without it, it stays until cleared.
 public struct EmulatorFault: Sendable, Equatable, CustomStringConvertible {
     /// What the faulty route does.
@@ -27,6 +30,11 @@ public struct EmulatorFault: Sendable, Equatable, CustomStringConvertible {
         case malformedJSON
         /// Key Protect ignores access policies younger than `seconds` (policy propagation delay).
         case policyPropagationDelay(seconds: Int)
+        /// Every access token and refresh token issued so far expires now; then the request is
+        /// answered normally (a bearer call with an old token gets the service's 401 for an expired token).
+        case sessionExpired
+        /// Carries the request out, then closes the connection without sending the answer.
+        case lostResponse
     }
 
     /// Path prefix the fault applies to (`*` for all paths).
@@ -86,8 +94,10 @@ public struct EmulatorFault: Sendable, Equatable, CustomStringConvertible {
         case "drop": kind = .dropConnection
         case "malformed": kind = .malformedJSON
         case "propagation": kind = .policyPropagationDelay(seconds: Int(try number(nil)))
+        case "expire": kind = .sessionExpired
+        case "lost": kind = .lostResponse
         default:
-            throw ParseError(description: "fault '\(text)': unknown kind '\(name)' (429, 500, 503, slow, drop, malformed, propagation)")
+            throw ParseError(description: "fault '\(text)': unknown kind '\(name)' (429, 500, 503, slow, drop, malformed, propagation, expire, lost)")
         }
         guard !route.isEmpty else { throw ParseError(description: "fault '\(text)': ROUTE is empty") }
         return EmulatorFault(route: route, kind: kind, count: count)
@@ -104,6 +114,8 @@ public struct EmulatorFault: Sendable, Equatable, CustomStringConvertible {
         case .dropConnection: kindText = "drop"
         case .malformedJSON: kindText = "malformed"
         case .policyPropagationDelay(let s): kindText = "propagation:\(s)"
+        case .sessionExpired: kindText = "expire"
+        case .lostResponse: kindText = "lost"
         }
         return "\(route)=\(kindText)" + (count.map { "@\($0)" } ?? "")
     }

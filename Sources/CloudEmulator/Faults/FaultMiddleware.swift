@@ -6,6 +6,8 @@ import Hummingbird
 struct FaultMiddleware: RouterMiddleware {
     typealias Context = EmulatorRequestContext
     let faults: FaultInjector
+    /// Ends every login session so far (the `expire` fault).
+    let expireSessions: @Sendable () -> Void
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
@@ -35,6 +37,13 @@ struct FaultMiddleware: RouterMiddleware {
             throw Self.error(for: path, status: .internalServerError, message: "Internal server error (emulated fault).")
         case .policyPropagationDelay:
             return try await next(request, context)
+        case .sessionExpired:
+            expireSessions()
+            return try await next(request, context)
+        case .lostResponse:
+            _ = try await next(request, context)
+            context.dropConnection()
+            throw CancellationError()
         }
     }
 
