@@ -31,6 +31,10 @@ public protocol CloudAPI: Sendable {
     func createAccessPolicy(subjectIAMID: String, roleCRN: String, accountID: String, scope: PolicyScope, token: IAMToken) async throws -> AccessPolicy
     /// IAM Identity, `POST /v1/apikeys` (201) for a service ID (`iam_id` = the service ID's IAM ID).
     func createAPIKey(name: String, description: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> ServiceAPIKey
+    /// IAM Identity, `GET /v1/apikeys?account_id=&iam_id=` (all pages): the service ID's keys named `name`, without values.
+    func apiKeys(named name: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> [APIKeyInfo]
+    /// IAM Identity, `DELETE /v1/apikeys/{id}` (204; 404 counts as already gone).
+    func deleteAPIKey(id: String, token: IAMToken) async throws
     /// Key Protect, `GET <region endpoint>/api/v2/keys` with `bluemix-instance: <guid>`.
     func listKeys(region: String, instanceGUID: String, token: IAMToken) async throws -> KeyList
 }

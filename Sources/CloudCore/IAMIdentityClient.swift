@@ -77,6 +77,46 @@ public struct IAMIdentityClient: Sendable {
         )
     }
 
+    /// `GET /v1/apikeys?account_id=<acct>&iam_id=<service iam_id>&pagesize=100`, following `next`
+    /// (its `pagetoken`) to the last page. Returns the keys whose `name` equals `name` exactly (no
+    /// values: IAM returns a key's value only on create). Throws ``CloudError``.
+    public func apiKeys(named name: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> [APIKeyInfo] {
+        let query = [("account_id", accountID), ("iam_id", serviceIAMID), ("pagesize", "100")]
+        let base = endpoints.iam.appendingAPIPath("/v1/apikeys")
+        var url = endpoints.iam.appendingAPIPath("/v1/apikeys", query: query)
+        var seen: Set<String> = [url.absoluteString]
+        var result: [APIKeyInfo] = []
+        for _ in 0..<Pagination.maxPages {
+            let request = http.request("GET", url, headers: ["Authorization": token.authorizationValue.exposedValue])
+            let page = try await http.sendJSON(request, service: .iamIdentity, idempotent: true)
+            for item in try page.objects("apikeys") ?? [] {
+                let key = APIKeyInfo(id: try item.requireString("id"), name: item.string("name") ?? "",
+                    iamID: item.string("iam_id") ?? "", createdAt: item.string("created_at") ?? "")
+                if key.name == name.sanitizedForDisplay, key.iamID == serviceIAMID { result.append(key) }
+            }
+            guard let next = page.link("next") else { return result }
+            if let pageToken = Pagination.queryValue("pagetoken", in: next) {
+                url = endpoints.iam.appendingAPIPath("/v1/apikeys", query: query + [("pagetoken", pageToken)])
+            } else {
+                url = try Pagination.resolve(next, against: base, service: .iamIdentity)
+            }
+            guard seen.insert(url.absoluteString).inserted else { throw Pagination.loopError(.iamIdentity) }
+        }
+        throw Pagination.tooManyPages(.iamIdentity)
+    }
+
+    /// `DELETE /v1/apikeys/{id}`; expects 204. Retried (deleting twice is harmless: a second
+    /// delete of a gone key is 404, which is taken as done). Throws ``CloudError``.
+    public func deleteAPIKey(id: String, token: IAMToken) async throws {
+        let request = http.request("DELETE", endpoints.iam.appendingAPIPath("/v1/apikeys/\(id)"),
+            headers: ["Authorization": token.authorizationValue.exposedValue])
+        do {
+            _ = try await http.send(request, service: .iamIdentity, idempotent: true)
+        } catch let error as CloudError where error.status == 404 {
+            return
+        }
+    }
+
     static func parseServiceID(_ json: JSONObject) throws -> ServiceID {
         ServiceID(
             id: try json.requireString("id"),

@@ -51,6 +51,12 @@ public struct LiveCloudAPI: CloudAPI {
     public func createAPIKey(name: String, description: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> ServiceAPIKey {
         try await identity.createAPIKey(name: name, description: description, serviceIAMID: serviceIAMID, accountID: accountID, token: token)
     }
+    public func apiKeys(named name: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> [APIKeyInfo] {
+        try await identity.apiKeys(named: name, serviceIAMID: serviceIAMID, accountID: accountID, token: token)
+    }
+    public func deleteAPIKey(id: String, token: IAMToken) async throws {
+        try await identity.deleteAPIKey(id: id, token: token)
+    }
     public func listKeys(region: String, instanceGUID: String, token: IAMToken) async throws -> KeyList {
         try await keyProtect.listKeys(region: region, instanceGUID: instanceGUID, token: token)
     }

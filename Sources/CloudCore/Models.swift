@@ -126,6 +126,21 @@ public struct ServiceAPIKey: Sendable, Hashable, Identifiable {
     }
 }
 
+/// A service ID API key as listed: no value (IAM returns a value only on create).
+/// Source: IAM Identity API, `GET /v1/apikeys?iam_id=` (`apikeys[]`).
+public struct APIKeyInfo: Sendable, Hashable, Identifiable {
+    /// `ApiKey-<uuid>`.
+    public var id: String
+    public var name: String
+    /// The IAM ID the key authenticates (`iam-ServiceId-…`).
+    public var iamID: String
+    /// `created_at` as IBM sends it (`yyyy-MM-ddTHH:mm+0000`).
+    public var createdAt: String
+    public init(id: String, name: String, iamID: String, createdAt: String = "") {
+        self.id = id; self.name = name; self.iamID = iamID; self.createdAt = createdAt
+    }
+}
+
 /// One Key Protect key as listed (no key material). Source: Key Protect, `GET /api/v2/keys`.
 public struct KeyProtectKey: Sendable, Hashable, Identifiable {
     public var id: String

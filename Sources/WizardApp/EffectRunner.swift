@@ -54,6 +54,11 @@ public struct EffectRunner: Sendable {
             return .policy(try await api.createAccessPolicy(subjectIAMID: subject, roleCRN: role, accountID: account, scope: scope, token: token))
         case .createAPIKey(let name, let description, let serviceIAMID, let account, let token):
             return .apiKey(try await api.createAPIKey(name: name, description: description, serviceIAMID: serviceIAMID, accountID: account, token: token))
+        case .findAPIKeys(let name, let serviceIAMID, let account, let token):
+            return .apiKeyInfos(try await api.apiKeys(named: name, serviceIAMID: serviceIAMID, accountID: account, token: token))
+        case .deleteAPIKeys(let ids, let token):
+            for id in ids { try await api.deleteAPIKey(id: id, token: token) }
+            return .deleted
         case .saveAPIKey(let key, let path):
             return .saved(path: try files.write(SecretFileWriter.apiKeyFileContents(key), to: path, overwrite: false))
         case .exchangeAPIKey(let key): return .token(try await api.token(apiKey: key))

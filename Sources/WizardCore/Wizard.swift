@@ -64,8 +64,16 @@ public enum Wizard {
         // A create that failed without a clear answer may have happened anyway: look before
         // creating again, so a retry never makes a duplicate service ID.
         if case .createServiceID(let name, _, let accountID, let token) = failed.call {
+            state.checkingLostServiceID = true
             return start(.findServiceIDs(name: name, accountID: accountID, token: token),
                 "Checking whether the service ID was created…", in: &state)
+        }
+        // The same for an API key; a key made without us hearing of it has a value nobody can read,
+        // so it is deleted and made again (see `.apiKeyInfos`).
+        if case .createAPIKey(let name, _, let serviceIAMID, let accountID, let token) = failed.call {
+            if state.apiKeysBeforeCreate == nil { state.apiKeysBeforeCreate = [] }
+            return start(.findAPIKeys(name: name, serviceIAMID: serviceIAMID, accountID: accountID, token: token),
+                "Checking whether the API key was created…", in: &state)
         }
         return start(failed.call, busyMessage(for: failed.call), in: &state)
     }
@@ -98,6 +106,8 @@ public enum Wizard {
         case .listRoles: "Loading Key Protect roles…"
         case .createPolicy: "Giving the service ID its access policy…"
         case .createAPIKey: "Creating the API key…"
+        case .findAPIKeys: "Checking the service ID's API keys…"
+        case .deleteAPIKeys: "Deleting the API key whose value was lost…"
         case .saveAPIKey: "Saving the API key…"
         case .exchangeAPIKey: "Exchanging the API key for an IAM access token…"
         case .saveToken: "Saving the token…"
@@ -144,10 +154,54 @@ public enum Wizard {
                 state.isFinished = true
                 return [.quit]
             }
+            if error.status == 401, state.account != nil, let token = state.userToken, request.call.replacingUserToken(with: token) != nil {
+                return sessionExpired(request, in: &state)
+            }
+            if case .scopeToAccount = request.call, state.resumeAfterLogin?.renewing == true {
+                return askToLogInAgain(in: &state)
+            }
             state.failedRequest = request
             state.notice = notice(for: error, call: request.call)
             return []
         }
+    }
+
+    // MARK: Session expiry
+
+    /// A call with the user's token was refused (401): renew the session with the refresh token if
+    /// there is one, else ask the user to log in again; either way come back to this step and send
+    /// the call again, with every choice kept.
+    static func sessionExpired(_ request: Request, in state: inout WizardState) -> [WizardEffect] {
+        let alreadyTried = state.resumeAfterLogin?.triedRefresh == true && state.resumeAfterLogin?.call == request.call
+        state.resumeAfterLogin = ResumeAfterLogin(step: state.step == .login ? (state.resumeAfterLogin?.step ?? .account) : state.step,
+            call: request.call, triedRefresh: true)
+        if !alreadyTried, let refresh = state.userToken?.refreshToken, refresh.exposedValue != "not_supported",
+           let account = state.account {
+            state.resumeAfterLogin?.renewing = true
+            return start(.scopeToAccount(refreshToken: refresh, accountID: account.id), "Your login expired; renewing it…", in: &state)
+        }
+        return askToLogInAgain(in: &state)
+    }
+
+    static func askToLogInAgain(in state: inout WizardState) -> [WizardEffect] {
+        state.resumeAfterLogin?.renewing = false
+        let title = state.resumeAfterLogin?.step.title ?? "the same step"
+        state.step = .login
+        state.userToken = nil
+        state.failedRequest = nil
+        state.notice = Notice(kind: .warning, message: "Your IBM Cloud login has expired.",
+            hint: "Log in again to carry on at “\(title)”; everything you chose is kept.")
+        return []
+    }
+
+    /// Logged in again (or renewed): back to the step, sending the refused call with the new token.
+    static func resume(_ resume: ResumeAfterLogin, with token: IAMToken, in state: inout WizardState) -> [WizardEffect] {
+        state.resumeAfterLogin = nil
+        state.userToken = token
+        state.step = resume.step
+        state.autoChoiceNote = "Logged in again; carrying on where you were."
+        guard let call = resume.call.replacingUserToken(with: token) else { return [] }
+        return start(call, busyMessage(for: call), in: &state)
     }
 
     static func keyProtectTestFailed(_ error: CloudError, in state: inout WizardState) {
@@ -206,6 +260,18 @@ public enum Wizard {
             state.userToken = token
             state.apiKeyField = TextField(label: "API key", isSecret: true, maxLength: 512)
             state.passcodeField = TextField(label: "One-time passcode", isSecret: true, maxLength: 128)
+            if let pending = state.resumeAfterLogin, let account = state.account {
+                let tokenAccount = token.claims.accountID
+                if tokenAccount.isEmpty || tokenAccount == account.id { return resume(pending, with: token, in: &state) }
+                if let refresh = token.refreshToken, refresh.exposedValue != "not_supported" {
+                    return start(.scopeToAccount(refreshToken: refresh, accountID: account.id), "Switching to \(account.name)…", in: &state)
+                }
+                state.userToken = nil
+                state.notice = Notice(kind: .error,
+                    message: "This login is for account \(tokenAccount), not \(account.name) where your choices were made.",
+                    hint: "Log in with an API key of \(account.name), or use a one-time passcode.")
+                return []
+            }
             return start(.listAccounts(token: token), "Loading accounts…", in: &state)
 
         case (.listAccounts, .accounts(let accounts)):
@@ -218,6 +284,7 @@ public enum Wizard {
                     hint: "Choose the account again, or Esc to go back.")
                 return []
             }
+            if let pending = state.resumeAfterLogin { return resume(pending, with: token, in: &state) }
             state.userToken = token
             return start(.listInstances(accountID: accountID, token: token), "Loading Key Protect instances…", in: &state)
 
@@ -245,6 +312,18 @@ public enum Wizard {
             return []
 
         case (.findServiceIDs(let name, let accountID, let token), .serviceIDs(let found)):
+            if state.checkingLostServiceID {
+                state.checkingLostServiceID = false
+                let new = found.filter { !(state.serviceIDsBeforeCreate ?? []).contains($0.id) }
+                if new.count == 1 {
+                    state.serviceID = new[0]
+                    state.serviceIDWasCreated = true
+                    state.serviceIDMatches = nil
+                    state.autoChoiceNote = "The service ID was created, though its answer was lost on the way; using it."
+                    return enterRoleStep(in: &state)
+                }
+            }
+            state.serviceIDsBeforeCreate = Set(found.map(\.id))
             if found.isEmpty {
                 return start(.createServiceID(name: name, description: state.serviceIDForm[1], accountID: accountID, token: token),
                     "Creating the service ID…", in: &state)
@@ -291,8 +370,27 @@ public enum Wizard {
                 return []
             }
             guard let account = state.account, let token = state.userToken, let serviceID = state.serviceID else { return [] }
-            return start(.createAPIKey(name: state.apiKeyForm[0], description: state.apiKeyForm[1],
-                serviceIAMID: serviceID.iamID, accountID: account.id, token: token), "Creating the API key…", in: &state)
+            if state.serviceIDWasCreated {
+                state.apiKeysBeforeCreate = []
+                return startCreatingAPIKey(in: &state)
+            }
+            // A reused service ID may have keys with this name already: note them first.
+            state.apiKeysBeforeCreate = nil
+            return start(.findAPIKeys(name: state.apiKeyForm[0], serviceIAMID: serviceID.iamID, accountID: account.id, token: token),
+                "Creating the API key…", in: &state)
+
+        case (.findAPIKeys, .apiKeyInfos(let found)):
+            guard let before = state.apiKeysBeforeCreate else {
+                state.apiKeysBeforeCreate = Set(found.map(\.id))
+                return startCreatingAPIKey(in: &state)
+            }
+            let lost = found.map(\.id).filter { !before.contains($0) }
+            guard !lost.isEmpty, let token = state.userToken else { return startCreatingAPIKey(in: &state) }
+            return start(.deleteAPIKeys(ids: lost, token: token), "The API key was created but its answer was lost; deleting it…", in: &state)
+
+        case (.deleteAPIKeys, .deleted):
+            state.autoChoiceNote = "An API key was created but its answer was lost on the way; nobody can read its value, so it was deleted and a new one made."
+            return startCreatingAPIKey(in: &state)
 
         case (.createAPIKey, .apiKey(let key)):
             state.apiKey = key
@@ -329,6 +427,12 @@ public enum Wizard {
             state.failedRequest = request
             return []
         }
+    }
+
+    static func startCreatingAPIKey(in state: inout WizardState) -> [WizardEffect] {
+        guard let account = state.account, let token = state.userToken, let serviceID = state.serviceID else { return [] }
+        return start(.createAPIKey(name: state.apiKeyForm[0], description: state.apiKeyForm[1],
+            serviceIAMID: serviceID.iamID, accountID: account.id, token: token), "Creating the API key…", in: &state)
     }
 
     static func accountsLoaded(_ accounts: [Account], in state: inout WizardState) -> [WizardEffect] {

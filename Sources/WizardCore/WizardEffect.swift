@@ -26,6 +26,11 @@ public enum Call: Sendable, Hashable {
     /// exist and its folder must be writable; the token file may only replace an earlier token file.
     case checkSavePaths(keyPath: String, tokenPath: String)
     case createAPIKey(name: String, description: String, serviceIAMID: String, accountID: String, token: IAMToken)
+    /// The service ID's API keys named `name` (no values): taken before a create, and again after
+    /// a create whose answer never came, so a retry can tell a lost key from one that was there.
+    case findAPIKeys(name: String, serviceIAMID: String, accountID: String, token: IAMToken)
+    /// Delete API keys whose values were lost (created, but the answer never arrived).
+    case deleteAPIKeys(ids: [String], token: IAMToken)
     /// Write the API key file like `ibmcloud iam service-api-key-create --file` (0600), then read it back.
     case saveAPIKey(ServiceAPIKey, path: String)
     case exchangeAPIKey(Secret)
@@ -33,6 +38,30 @@ public enum Call: Sendable, Hashable {
     case saveToken(IAMToken, path: String)
     /// Key Protect list keys with the new token: proves the token works.
     case listKeys(region: String, instanceGUID: String, token: IAMToken)
+}
+
+extension Call {
+    /// The same call with the user's token replaced, for calls sent with the user's token; nil for
+    /// the others. Used to send a call again after the user logged in again (session expired).
+    public func replacingUserToken(with token: IAMToken) -> Call? {
+        switch self {
+        case .listAccounts: .listAccounts(token: token)
+        case .listInstances(let account, _): .listInstances(accountID: account, token: token)
+        case .listResourceGroups(let account, _): .listResourceGroups(accountID: account, token: token)
+        case .findServiceIDs(let name, let account, _): .findServiceIDs(name: name, accountID: account, token: token)
+        case .createServiceID(let name, let description, let account, _):
+            .createServiceID(name: name, description: description, accountID: account, token: token)
+        case .listRoles(let account, _): .listRoles(accountID: account, token: token)
+        case .createPolicy(let subject, let role, let account, let scope, _):
+            .createPolicy(subjectIAMID: subject, roleCRN: role, accountID: account, scope: scope, token: token)
+        case .createAPIKey(let name, let description, let serviceIAMID, let account, _):
+            .createAPIKey(name: name, description: description, serviceIAMID: serviceIAMID, accountID: account, token: token)
+        case .findAPIKeys(let name, let serviceIAMID, let account, _):
+            .findAPIKeys(name: name, serviceIAMID: serviceIAMID, accountID: account, token: token)
+        case .deleteAPIKeys(let ids, _): .deleteAPIKeys(ids: ids, token: token)
+        default: nil
+        }
+    }
 }
 
 /// A request: a call and its ID.
@@ -79,6 +108,10 @@ public enum CallOutput: Sendable, Hashable {
     /// A file was written (and read back) at this absolute path.
     case saved(path: String)
     case keys(KeyList)
+    /// API keys as listed (no values).
+    case apiKeyInfos([APIKeyInfo])
+    /// The API keys asked for were deleted.
+    case deleted
     /// The API key read from a file.
     case apiKeyValue(Secret)
     /// The answer to `checkSavePaths`: nil when both paths are fine, else the problem, which field

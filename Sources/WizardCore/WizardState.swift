@@ -16,6 +16,19 @@ public struct KeyProtectTest: Sendable, Hashable {
     public var retryAt: Double?
 }
 
+/// Where to return after logging in again: the step and the call that was refused as expired.
+public struct ResumeAfterLogin: Sendable, Hashable {
+    public var step: Step
+    public var call: Call
+    /// True once a silent renewal with the refresh token was tried.
+    public var triedRefresh: Bool
+    /// True while that silent renewal runs (its failure means: ask the user to log in again).
+    public var renewing: Bool
+    public init(step: Step, call: Call, triedRefresh: Bool = false, renewing: Bool = false) {
+        self.step = step; self.call = call; self.triedRefresh = triedRefresh; self.renewing = renewing
+    }
+}
+
 /// The whole wizard as a value: the current step, what each screen holds, the choices made and
 /// what was created. The screen is drawn from it alone.
 public struct WizardState: Sendable, Hashable {
@@ -83,6 +96,20 @@ public struct WizardState: Sendable, Hashable {
     public var clipboardStatus: String?
     /// The outcome of "Test now" (Key Protect list keys with the token), in words.
     public var keyProtectTest: KeyProtectTest?
+
+    /// IDs of the service IDs with the chosen name found just before a create; after a create whose
+    /// answer was lost, one more than these is the wizard's own.
+    public var serviceIDsBeforeCreate: Set<String>?
+    /// True while the wizard looks for a service ID whose create answer was lost.
+    public var checkingLostServiceID = false
+
+    /// IDs of the service ID's API keys with the chosen name that were there before this wizard
+    /// created one: a key that shows up besides these after a lost answer is the wizard's own.
+    public var apiKeysBeforeCreate: Set<String>?
+
+    /// Set while the user logs in again after the login session expired: where to return and the
+    /// call to send again with the new token. Everything chosen so far is kept.
+    public var resumeAfterLogin: ResumeAfterLogin?
 
     // Runtime
     /// The request in flight, with what the spinner says.

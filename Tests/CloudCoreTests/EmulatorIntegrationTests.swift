@@ -88,6 +88,16 @@ import Testing
             #expect(!key.apiKey.isEmpty)
             #expect(key.iamID == serviceID.iamID)
 
+            // The key is listed by name for its service ID (no value), and can be deleted; a second
+            // delete of a gone key counts as done.
+            let listed = try await api.apiKeys(named: "\(name)-key", serviceIAMID: serviceID.iamID, accountID: account, token: token)
+            #expect(listed.map(\.id) == [key.id])
+            #expect(try await api.apiKeys(named: "other", serviceIAMID: serviceID.iamID, accountID: account, token: token).isEmpty)
+            let spare = try await api.createAPIKey(name: "\(name)-key", description: "", serviceIAMID: serviceID.iamID, accountID: account, token: token)
+            try await api.deleteAPIKey(id: spare.id, token: token)
+            try await api.deleteAPIKey(id: spare.id, token: token)
+            #expect(try await api.apiKeys(named: "\(name)-key", serviceIAMID: serviceID.iamID, accountID: account, token: token).map(\.id) == [key.id])
+
             // 7. Exchange the new key.
             let serviceToken = try await api.token(apiKey: key.apiKey)
             #expect(serviceToken.claims.iamID == serviceID.iamID)

@@ -33,6 +33,19 @@ struct ScreenSnapshotTests {
         assertSnapshot(ScreenRenderer.render(state, size: Self.size).plainText, named: "login-passcode-error")
     }
 
+    @Test func loginAgainAfterTheSessionExpired() {
+        var state = Self.state {
+            $0.step = .role
+            $0.account = Account(id: "aaaa", name: "Dev account")
+            $0.resumeAfterLogin = ResumeAfterLogin(step: .role, call: .discoverOIDC, triedRefresh: true)
+        }
+        _ = Wizard.askToLogInAgain(in: &state)
+        let text = ScreenRenderer.render(state, size: Self.size).plainText
+        assertSnapshot(text, named: "login-session-expired")
+        #expect(text.contains("Your IBM Cloud login has expired."))
+        #expect(text.contains("carry on at “Key Protect role for the service ID”"))
+    }
+
     @Test func accountListWithFilter() {
         let state = Self.state {
             $0.step = .account

@@ -19,6 +19,7 @@ final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
     private var reads = 0
     private let maxReads: Int
     private(set) var retries = 0
+    private(set) var relogins = 0
     private var lastAction = ""
 
     init(script: [(String, [TerminalInput])], maxReads: Int = 3000) {
@@ -44,6 +45,11 @@ final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
             guard retries < 12 else { return .key(.character("q")) }
             retries += 1
             return .key(.character("k"))
+        }
+        if screen.contains("Your IBM Cloud login has expired"), relogins < 3 {
+            relogins += 1
+            pending = [.key(.enter)]
+            return .paste(FaultMatrix.apiKey)
         }
         if screen.contains("✗ "), retries < 12 {
             retries += 1
@@ -88,6 +94,12 @@ enum FaultMatrix {
 
     static let cells: [Cell] = routes.flatMap { route in kinds.map { Cell(route: route, kind: $0) } }
         + [Cell(route: "policy", kind: .policyPropagationDelay(seconds: 2)), Cell(route: "/v1/apikeys", kind: .slow(seconds: 1))]
+        // The login session ends while the user is on a step: log in again, carry on there.
+        // (Not /kms: that token is the service ID's, renewed on the final screen with `r`.)
+        + ["/identity/token", "/v2/resource_instances", "/v2/resource_groups", "/v1/serviceids", "/v2/roles", "/v1/policies", "/v1/apikeys"]
+            .map { Cell(route: $0, kind: .sessionExpired) }
+        // A create happens but its answer is lost: a retry must not make a second one.
+        + ["/v1/serviceids", "/v1/policies", "/v1/apikeys", "/identity/token"].map { Cell(route: $0, kind: .lostResponse) }
 
     /// Runs the whole wizard (runtime, real effect runner and HTTP) against an in-process emulator
     /// with one fault, and checks the end state.

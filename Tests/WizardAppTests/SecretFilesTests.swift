@@ -100,5 +100,7 @@ struct UnusedCloudAPI: CloudAPI {
     func keyProtectRoles(accountID: String, token: IAMToken) async throws -> [ServiceRole] { try fail() }
     func createAccessPolicy(subjectIAMID: String, roleCRN: String, accountID: String, scope: PolicyScope, token: IAMToken) async throws -> AccessPolicy { try fail() }
     func createAPIKey(name: String, description: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> ServiceAPIKey { try fail() }
+    func apiKeys(named name: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> [APIKeyInfo] { try fail() }
+    func deleteAPIKey(id: String, token: IAMToken) async throws { let _: Void = try fail() }
     func listKeys(region: String, instanceGUID: String, token: IAMToken) async throws -> KeyList { try fail() }
 }
