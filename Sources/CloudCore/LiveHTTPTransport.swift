@@ -110,6 +110,12 @@ public final class LiveHTTPTransport: HTTPTransport {
         return text
     }
 
+    /// True when a request to `url` goes through a proxy from the environment (`NO_PROXY` and
+    /// loopback hosts go direct).
+    func usesProxy(for url: URL) -> Bool {
+        client(scheme: url.scheme?.lowercased() ?? "", host: url.host ?? "") !== direct
+    }
+
     private func client(scheme: String, host: String) -> HTTPClient {
         let proxied = scheme == "https" ? httpsProxied : httpProxied
         guard let proxied else { return direct }
