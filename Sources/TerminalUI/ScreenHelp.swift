@@ -3,6 +3,15 @@ import WizardCore
 /// The help text behind `?`, one short page per step: what the step is for, in IBM's terms, and
 /// the matching `ibmcloud` command.
 public enum ScreenHelp {
+    /// The help for the plan (the review before anything is created).
+    public static let plan = [
+        "Review, then create",
+        "Nothing exists in the account yet. Enter creates the service ID (unless reused),",
+        "its access policy and the API key, saves the key (0600), then gets the token.",
+        "s saves the same steps as ibmcloud and curl commands in a script (no secrets).",
+        "Esc goes back to change names, paths or the role.",
+    ]
+
     public static func lines(for step: Step) -> [String] {
         switch step {
         case .login:

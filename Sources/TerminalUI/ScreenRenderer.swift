@@ -22,11 +22,12 @@ public enum ScreenRenderer {
         }
         drawRail(state, into: &frame, row: 1)
         frame.put(String(repeating: "─", count: width), column: 0, row: 2, style: .dim)
-        frame.put(state.step.title, column: 1, row: 3, style: .bold)
+        let planShown = state.step == .apiKey && state.reviewingPlan
+        frame.put(planShown ? "Review, then create" : state.step.title, column: 1, row: 3, style: .bold)
 
         let body = BodyArea(top: 5, bottom: size.rows - 6, width: width)
         if state.showingHelp {
-            for (i, line) in ScreenHelp.lines(for: state.step).enumerated() where body.top + i <= body.bottom + 2 {
+            for (i, line) in (planShown ? ScreenHelp.plan : ScreenHelp.lines(for: state.step)).enumerated() where body.top + i <= body.bottom + 2 {
                 frame.put(line, column: 1, row: body.top + i, style: i == 0 ? .bold : .normal)
             }
             frame.fill(row: size.rows - 1, style: .reverse)
@@ -56,6 +57,8 @@ public enum ScreenRenderer {
         case .role:
             drawPicker(state.rolePicker, noun: "roles", into: &frame, body,
                 intro: "Access policy for \(state.serviceID?.name ?? "the service ID") on \(state.instance?.name ?? "the instance")")
+        case .apiKey where planShown:
+            drawPlan(state, into: &frame, body)
         case .apiKey:
             let intro = state.autoChoiceNote ?? "IBM Cloud shows a new key once; TokenWizard saves it (mode 0600) first."
             frame.put(intro, column: 1, row: body.top, style: .dim)
@@ -214,6 +217,42 @@ public enum ScreenRenderer {
         }
     }
 
+    /// The plan: what will be created (✓ once done) and the same as CLI and curl commands, each
+    /// cut to the width with "…" (`s` saves them whole).
+    static func drawPlan(_ state: WizardState, into frame: inout Frame, _ body: BodyArea) {
+        let intro = state.hasCreatedResources || state.isBusy
+            ? (state.autoChoiceNote ?? "Creating, in this order:")
+            : "Nothing is created until you press Enter."
+        frame.put(fitted(intro, body.width - 2), column: 1, row: body.top, style: .dim)
+        let done = [state.serviceID != nil && (state.serviceIDWasCreated || !state.createsServiceID),
+                    state.policyInPlace, state.apiKeySavedPath != nil, state.tokenSavedPath != nil]
+        for (i, item) in PlanScript.summary(for: state).enumerated() {
+            let row = body.top + 2 + i
+            frame.put(done[i] ? "✓" : "·", column: 1, row: row, style: done[i] ? .success : .dim)
+            frame.put(item.label, column: 3, row: row, style: .bold)
+            frame.put(fitted(item.text, body.width - 19), column: 18, row: row)
+        }
+        let commandsTop = body.top + 7
+        let saved = state.planScriptPath.map { "The same as commands (saved to \($0)):" }
+            ?? "The same with the IBM Cloud CLI and curl (s saves them as a script):"
+        frame.put(fitted(saved, body.width - 2), column: 1, row: commandsTop, style: .dim)
+        for (i, command) in PlanScript.commands(for: state).enumerated() where commandsTop + 1 + i <= body.bottom {
+            frame.put(fitted(command, body.width - 4), column: 3, row: commandsTop + 1 + i, style: .accent)
+        }
+    }
+
+    /// `text` cut to `width` display columns, ending in "…" when cut.
+    static func fitted(_ text: String, _ width: Int) -> String {
+        guard DisplayWidth.of(text) > width, width > 1 else { return text }
+        var result = "", used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            result.append(character); used += w
+        }
+        return result + "…"
+    }
+
     static func drawDone(_ state: WizardState, into frame: inout Frame, _ body: BodyArea) {
         guard let token = state.token else { return }
         var row = body.top
@@ -326,7 +365,10 @@ public enum ScreenRenderer {
         case .serviceID:
             return state.serviceIDMatches != nil ? "↑↓ move · Enter choose · Esc back · Ctrl-C quit"
                 : "Tab next field · Enter next/create · Ctrl-O own token · Esc back · Ctrl-C quit"
-        case .apiKey: return "Tab next field · Enter next/create · Esc back · Ctrl-C quit"
+        case .apiKey where state.reviewingPlan && state.apiKey == nil && !state.hasCreatedResources:
+            return "Enter create all · s save commands as a script · Esc back · ? help · Ctrl-C quit"
+        case .apiKey where state.reviewingPlan: return "Enter retry · Ctrl-C quit"
+        case .apiKey: return "Tab next field · Enter next/review · Esc back · Ctrl-C quit"
         case .token: return "Enter retry · Ctrl-C quit"
         case .done: return "c copy Bearer · t copy token · v show · k test · r refresh · ? help · q quit"
         }

@@ -28,7 +28,7 @@ public struct EffectRunner: Sendable {
 
     private func path(of call: Call) -> String {
         switch call {
-        case .saveAPIKey(_, let path), .saveToken(_, let path), .readAPIKeyFile(let path): path
+        case .saveAPIKey(_, let path), .saveToken(_, let path), .readAPIKeyFile(let path), .saveScript(_, let path): path
         default: ""
         }
     }
@@ -64,6 +64,8 @@ public struct EffectRunner: Sendable {
         case .exchangeAPIKey(let key): return .token(try await api.token(apiKey: key))
         case .checkSavePaths(let keyPath, let tokenPath):
             return .pathsChecked(problem: SavePathChecker.check(keyPath: keyPath, tokenPath: tokenPath))
+        case .saveScript(let contents, let path):
+            return .saved(path: try files.write(Data(contents.utf8), to: path, overwrite: false))
         case .saveToken(let token, let path):
             // Replace only an earlier token file: never a key file or anything else.
             let absolute = SavePathChecker.absolute(path)

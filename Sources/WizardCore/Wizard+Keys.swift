@@ -84,9 +84,7 @@ extension Wizard {
             if state.failedRequest != nil, key == .enter { return retry(in: &state) }
             if key != .enter { state.managerConfirmationPending = false }
             return pick(key, \.rolePicker, in: &state) { row, state in
-                guard let role = state.roles.first(where: { $0.crn == row.id }),
-                      let account = state.account, let token = state.userToken,
-                      let serviceID = state.serviceID, let instance = state.instance else { return [] }
+                guard let role = state.roles.first(where: { $0.crn == row.id }) else { return [] }
                 if role.displayName == "Manager", !state.managerConfirmationPending {
                     state.managerConfirmationPending = true
                     state.notice = Notice(kind: .warning,
@@ -96,8 +94,8 @@ extension Wizard {
                 }
                 state.managerConfirmationPending = false
                 state.role = role
-                return start(.createPolicy(subjectIAMID: serviceID.iamID, roleCRN: role.crn, accountID: account.id,
-                    scope: .instance(guid: instance.guid), token: token), "Giving the service ID the \(role.displayName) role…", in: &state)
+                state.notice = nil
+                return enterAPIKeyStep(in: &state)
             }
         case .apiKey: return apiKeyKey(key, in: &state)
         case .token:
@@ -126,7 +124,8 @@ extension Wizard {
         case .role: state.rolePicker.filter.isEmpty
         case .serviceID: state.serviceIDMatches != nil && state.serviceIDChoice.filter.isEmpty
         case .done: true
-        case .login, .apiKey, .token: false
+        case .apiKey: state.reviewingPlan
+        case .login, .token: false
         }
     }
 
@@ -151,7 +150,7 @@ extension Wizard {
     static func canCancel(_ state: WizardState) -> Bool {
         guard let call = state.inFlight?.call else { return false }
         switch call {
-        case .createServiceID, .createPolicy, .createAPIKey, .saveAPIKey, .saveToken, .exchangeAPIKey: return false
+        case .createServiceID, .createPolicy, .createAPIKey, .deleteAPIKeys, .saveAPIKey, .saveToken, .exchangeAPIKey: return false
         default: return true
         }
     }
@@ -193,6 +192,8 @@ extension Wizard {
             } else {
                 state.step = .instance
             }
+        case .apiKey where state.reviewingPlan && !state.hasCreatedResources:
+            state.reviewingPlan = false
         case .role, .apiKey:
             if state.hasCreatedResources {
                 state.notice = Notice(kind: .warning,
@@ -203,6 +204,7 @@ extension Wizard {
             } else {
                 state.step = .serviceID
                 state.serviceID = nil
+                state.createsServiceID = false
             }
         case .token, .done:
             break
@@ -307,15 +309,18 @@ extension Wizard {
         }
         if state.serviceIDMatches != nil {
             return pick(key, \.serviceIDChoice, in: &state) { row, state in
-                if let existing = state.serviceIDMatches?.first(where: { $0.id == row.id }) {
+                let existing = state.serviceIDMatches?.first(where: { $0.id == row.id })
+                state.serviceIDMatches = nil
+                state.notice = nil
+                if let existing {
                     state.serviceID = existing
                     state.serviceIDWasCreated = false
-                    state.serviceIDMatches = nil
-                    state.notice = nil
-                    return enterRoleStep(in: &state)
+                    state.createsServiceID = false
+                } else {
+                    state.serviceID = nil
+                    state.createsServiceID = true
                 }
-                return start(.createServiceID(name: state.serviceIDForm[0], description: state.serviceIDForm[1],
-                    accountID: account.id, token: token), "Creating the service ID…", in: &state)
+                return enterRoleStep(in: &state)
             }
         }
         switch key {
@@ -372,6 +377,7 @@ extension Wizard {
     // MARK: API key
 
     static func apiKeyKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
+        if state.reviewingPlan { return planKey(key, in: &state) }
         if state.apiKey != nil, [.tab, .down, .backTab, .up].contains(key) {
             // Once the key exists only the two paths can change.
             state.apiKeyForm.focus = state.apiKeyForm.focus == 2 ? 3 : 2
@@ -430,6 +436,31 @@ extension Wizard {
             _ = state.apiKeyForm.fields[focus].apply(key)
         }
         return []
+    }
+
+    // MARK: Plan
+
+    /// The plan: Enter creates everything (or retries what failed), `s` saves the equivalent
+    /// commands as a script. Esc (in `back`) returns to the form while nothing exists yet.
+    static func planKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
+        switch key {
+        case .enter:
+            if state.failedRequest != nil { return retry(in: &state) }
+            if state.apiKey != nil { return [] }
+            state.notice = nil
+            return continueCreating(in: &state)
+        case .character("s"):
+            let dir = state.environment.workingDirectory
+            let name = "\(NameRules.slug(state.serviceID?.name ?? state.serviceIDForm[0]))-commands.sh"
+            let path = state.planScriptPath ?? (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
+            if state.planScriptPath != nil {
+                state.notice = Notice(kind: .info, message: "The commands are already saved to \(path).", hint: "Enter creates, Esc goes back.")
+                return []
+            }
+            return start(.saveScript(contents: PlanScript.script(for: state), path: path), "Saving the commands…", in: &state)
+        default:
+            return []
+        }
     }
 
     /// True when two paths name the same file, as far as can be told without the file system.

@@ -111,6 +111,7 @@ public enum Wizard {
         case .saveAPIKey: "Saving the API key…"
         case .exchangeAPIKey: "Exchanging the API key for an IAM access token…"
         case .saveToken: "Saving the token…"
+        case .saveScript: "Saving the commands…"
         case .listKeys: "Testing the token: Key Protect list keys…"
         }
     }
@@ -125,6 +126,11 @@ public enum Wizard {
                     hint: "Give the path of an API key JSON file, or paste the key itself.")
                 return []
             }
+            if case .saveScript = request.call {
+                state.notice = Notice(kind: .error, message: "Could not save the commands to \(path): \(message)",
+                    hint: "Nothing was created. Press Enter to create, or s to try saving again.")
+                return []
+            }
             if state.quitWhenKeySaved {
                 // The user asked to quit; the key could not be saved where asked. Stay, say so.
                 state.quitWhenKeySaved = false
@@ -133,8 +139,12 @@ public enum Wizard {
             state.notice = Notice(
                 kind: .error, message: "Could not save \(path): \(message)",
                 hint: "Edit the path and press Enter to save again. Nothing is lost.")
-            if case .saveAPIKey = request.call { state.apiKeyForm.focus = 2 }
+            if case .saveAPIKey = request.call {
+                state.apiKeyForm.focus = 2
+                state.reviewingPlan = false  // back to the form, where the path can be changed
+            }
             if case .saveToken = request.call, !state.usingOwnToken {
+                state.reviewingPlan = false
                 state.apiKeyForm.focus = 3
                 state.step = .apiKey
             }
@@ -144,7 +154,7 @@ public enum Wizard {
             if case .createPolicy = request.call, error.code == "policy_conflict_error" {
                 state.policyInPlace = true
                 state.autoChoiceNote = "The service ID already had this role here; nothing new was created."
-                return enterAPIKeyStep(in: &state)
+                return continueCreating(in: &state)
             }
             if case .listKeys = request.call {
                 keyProtectTestFailed(error, in: &state)
@@ -320,13 +330,19 @@ public enum Wizard {
                     state.serviceIDWasCreated = true
                     state.serviceIDMatches = nil
                     state.autoChoiceNote = "The service ID was created, though its answer was lost on the way; using it."
-                    return enterRoleStep(in: &state)
+                    return continueCreating(in: &state)
                 }
             }
             state.serviceIDsBeforeCreate = Set(found.map(\.id))
-            if found.isEmpty {
+            if state.reviewingPlan {
+                // A retry of a lost create found nothing new: create it now.
                 return start(.createServiceID(name: name, description: state.serviceIDForm[1], accountID: accountID, token: token),
                     "Creating the service ID…", in: &state)
+            }
+            if found.isEmpty {
+                state.createsServiceID = true
+                state.serviceID = nil
+                return enterRoleStep(in: &state)
             }
             state.serviceIDMatches = found
             var rows = found.map {
@@ -343,7 +359,7 @@ public enum Wizard {
             state.serviceID = serviceID
             state.serviceIDWasCreated = true
             state.serviceIDMatches = nil
-            return enterRoleStep(in: &state)
+            return continueCreating(in: &state)
 
         case (.listRoles, .roles(let roles)):
             state.roles = roles.isEmpty ? Wizard.fallbackRoles : roles
@@ -356,7 +372,13 @@ public enum Wizard {
         case (.createPolicy, .policy(let policy)):
             state.policy = policy
             state.policyInPlace = true
-            return enterAPIKeyStep(in: &state)
+            return continueCreating(in: &state)
+
+        case (.saveScript, .saved(let path)):
+            state.planScriptPath = path
+            state.notice = Notice(kind: .info, message: "Saved the equivalent commands to \(path).",
+                hint: "Nothing is created yet: Enter creates, Esc goes back.")
+            return []
 
         case (.checkSavePaths, .pathsChecked(let problem)):
             if let problem {
@@ -369,15 +391,9 @@ public enum Wizard {
                     hint: problem.suggestion == nil ? "Change the path and press Enter." : "A free name is proposed: press Enter to use it, or edit it.")
                 return []
             }
-            guard let account = state.account, let token = state.userToken, let serviceID = state.serviceID else { return [] }
-            if state.serviceIDWasCreated {
-                state.apiKeysBeforeCreate = []
-                return startCreatingAPIKey(in: &state)
-            }
-            // A reused service ID may have keys with this name already: note them first.
-            state.apiKeysBeforeCreate = nil
-            return start(.findAPIKeys(name: state.apiKeyForm[0], serviceIAMID: serviceID.iamID, accountID: account.id, token: token),
-                "Creating the API key…", in: &state)
+            state.reviewingPlan = true
+            state.notice = nil
+            return []
 
         case (.findAPIKeys, .apiKeyInfos(let found)):
             guard let before = state.apiKeysBeforeCreate else {
@@ -427,6 +443,28 @@ public enum Wizard {
             state.failedRequest = request
             return []
         }
+    }
+
+    /// After the plan is confirmed: the next thing to create, in order — the service ID (unless
+    /// reused), its access policy, then the API key. Each success comes back here.
+    static func continueCreating(in state: inout WizardState) -> [WizardEffect] {
+        guard let account = state.account, let token = state.userToken, let instance = state.instance else { return [] }
+        guard let serviceID = state.serviceID else {
+            return start(.createServiceID(name: state.serviceIDForm[0], description: state.serviceIDForm[1], accountID: account.id, token: token),
+                "Creating the service ID…", in: &state)
+        }
+        if !state.policyInPlace, let role = state.role {
+            return start(.createPolicy(subjectIAMID: serviceID.iamID, roleCRN: role.crn, accountID: account.id,
+                scope: .instance(guid: instance.guid), token: token), "Giving the service ID the \(role.displayName) role…", in: &state)
+        }
+        if state.serviceIDWasCreated {
+            state.apiKeysBeforeCreate = []
+            return startCreatingAPIKey(in: &state)
+        }
+        // A reused service ID may have keys with this name already: note them first.
+        state.apiKeysBeforeCreate = nil
+        return start(.findAPIKeys(name: state.apiKeyForm[0], serviceIAMID: serviceID.iamID, accountID: account.id, token: token),
+            "Creating the API key…", in: &state)
     }
 
     static func startCreatingAPIKey(in state: inout WizardState) -> [WizardEffect] {
@@ -526,7 +564,7 @@ public enum Wizard {
 
     static func enterAPIKeyStep(in state: inout WizardState) -> [WizardEffect] {
         state.step = .apiKey
-        let base = NameRules.slug(state.serviceID?.name ?? "token-wizard")
+        let base = NameRules.slug(state.serviceID?.name ?? (state.serviceIDForm[0].isEmpty ? "token-wizard" : state.serviceIDForm[0]))
         let dir = state.environment.workingDirectory
         let join = { (name: String) in dir.hasSuffix("/") ? dir + name : dir + "/" + name }
         state.apiKeyForm.fields[0].text = "\(base)-key"

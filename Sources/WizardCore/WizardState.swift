@@ -69,6 +69,9 @@ public struct WizardState: Sendable, Hashable {
     public var serviceID: ServiceID?
     /// True when the wizard created the service ID (false when an existing one is reused).
     public var serviceIDWasCreated = false
+    /// True when the plan is to create a new service ID named as in the form (nothing is created
+    /// before the user confirms the plan).
+    public var createsServiceID = false
 
     // Role and policy
     public var roles: [ServiceRole] = []
@@ -85,6 +88,11 @@ public struct WizardState: Sendable, Hashable {
         TextField(label: "Save key to", maxLength: 1024),
         TextField(label: "Save token to", maxLength: 1024),
     ])
+    /// True while the plan (what will be created, and the equivalent commands) is shown, after the
+    /// API key form and until the user confirms; creating happens from here.
+    public var reviewingPlan = false
+    /// Where the equivalent commands were saved as a script, once saved.
+    public var planScriptPath: String?
     /// The created key. Kept until it is saved: it can never be read from IBM Cloud again.
     public var apiKey: ServiceAPIKey?
     public var apiKeySavedPath: String?

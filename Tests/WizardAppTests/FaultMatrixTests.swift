@@ -78,6 +78,7 @@ enum FaultMatrix {
         ("A service ID is the identity", [.key(.enter), .key(.enter)]),
         ("› Reader", [.key(.enter)]),
         ("Save key to", [.key(.enter), .key(.enter), .key(.enter), .key(.enter)]),
+        ("Nothing is created until you press Enter", [.key(.enter)]),
     ]
 
     static let routes = ["/identity/token", "/coe/v2/accounts", "/v2/resource_instances", "/v2/resource_groups",

@@ -83,29 +83,42 @@ extension WizardTester {
         return t
     }
 
-    /// …then a new service ID and the roles: on the role list.
+    /// …then a new service ID planned (none with the name exists) and the roles: on the role list.
     static func atRole() -> WizardTester {
         var t = atServiceID()
         t.press(.enter, .enter)
         _ = t.answer(.serviceIDs([]))
-        _ = t.answer(.serviceID(Fixtures.serviceID))
         _ = t.answer(.roles(Fixtures.roles))
         return t
     }
 
-    /// …then Reader granted: on the API key form.
+    /// …then Reader chosen: on the API key form (nothing created yet).
     static func atAPIKey() -> WizardTester {
         var t = atRole()
         t.press(.enter)
+        return t
+    }
+
+    /// …then the form accepted and the paths checked: on the plan, nothing created yet.
+    static func atPlan() -> WizardTester {
+        var t = atAPIKey()
+        t.press(.enter, .enter, .enter, .enter)
+        _ = t.answer(.pathsChecked(problem: nil))
+        return t
+    }
+
+    /// …then the plan confirmed: service ID and policy created; the API key create in flight.
+    static func creatingAPIKey() -> WizardTester {
+        var t = atPlan()
+        t.press(.enter)
+        _ = t.answer(.serviceID(Fixtures.serviceID))
         _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: "iam-ServiceId-9")))
         return t
     }
 
     /// …then key created, saved, exchanged and the token saved: on the final screen.
     static func atDone() -> WizardTester {
-        var t = atAPIKey()
-        t.press(.enter, .enter, .enter, .enter)
-        _ = t.answer(.pathsChecked(problem: nil))
+        var t = creatingAPIKey()
         _ = t.answer(.apiKey(Fixtures.apiKey))
         _ = t.answer(.saved(path: "/home/u/k.json"))
         _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id, iamID: "iam-ServiceId-9", refresh: nil)))

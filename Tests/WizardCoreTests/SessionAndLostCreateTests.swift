@@ -32,15 +32,16 @@ struct SessionAndLostCreateTests {
     }
 
     @Test func whenRenewalFailsTheUserLogsInAgainAndReturnsToTheSameStep() throws {
-        var t = WizardTester.atRole()
-        let chosenRole = t.state.rolePicker.selection?.id
+        var t = WizardTester.atPlan()
+        let chosenRole = t.state.role?.crn
         t.press(.enter)
+        _ = t.answer(.serviceID(Fixtures.serviceID))
         guard case .createPolicy = t.request?.call else { Issue.record("expected createPolicy"); return }
         _ = t.fail(Self.expired)
         _ = t.fail(Self.refreshExpired)
         #expect(t.state.step == .login)
         #expect(t.state.notice?.message == "Your IBM Cloud login has expired.")
-        #expect(t.state.notice?.hint.contains(Step.role.title) == true)
+        #expect(t.state.notice?.hint.contains(Step.apiKey.title) == true)
         #expect(t.state.serviceID == Fixtures.serviceID, "choices are kept")
         #expect(t.state.instance == Fixtures.instanceDallas)
 
@@ -48,7 +49,7 @@ struct SessionAndLostCreateTests {
         t.press(.enter)
         let fresh = Fixtures.token(account: Fixtures.accountA.id, iamID: "IBMid-100", refresh: "refresh-3")
         _ = t.answer(.token(fresh))
-        #expect(t.state.step == .role)
+        #expect(t.state.step == .apiKey && t.state.reviewingPlan, "back on the plan")
         guard case .createPolicy(let subject, let role, _, _, let token) = t.request?.call else {
             Issue.record("the policy create is sent again"); return
         }
@@ -73,9 +74,8 @@ struct SessionAndLostCreateTests {
     }
 
     @Test func aServiceIDCreatedWithoutAnAnswerIsAdoptedNotDuplicated() throws {
-        var t = WizardTester.atServiceID()
-        t.press(.enter, .enter)
-        _ = t.answer(.serviceIDs([]))
+        var t = WizardTester.atPlan()
+        t.press(.enter)
         guard case .createServiceID = t.request?.call else { Issue.record("expected create"); return }
         _ = t.fail(Self.lost)
         t.press(.enter)
@@ -83,14 +83,11 @@ struct SessionAndLostCreateTests {
         _ = t.answer(.serviceIDs([Fixtures.serviceID]))
         #expect(t.state.serviceID == Fixtures.serviceID)
         #expect(t.state.serviceIDWasCreated)
-        #expect(t.state.step == .role)
-        guard case .listRoles = t.request?.call else { Issue.record("goes on to the roles"); return }
+        guard case .createPolicy = t.request?.call else { Issue.record("goes on to the policy"); return }
     }
 
     @Test func anAPIKeyCreatedWithoutAnAnswerIsDeletedAndMadeAgain() throws {
-        var t = WizardTester.atAPIKey()
-        t.press(.enter, .enter, .enter, .enter)
-        _ = t.answer(.pathsChecked(problem: nil))
+        var t = WizardTester.creatingAPIKey()
         guard case .createAPIKey = t.request?.call else { Issue.record("expected create"); return }
         _ = t.fail(Self.lost)
         t.press(.enter)
@@ -113,9 +110,10 @@ struct SessionAndLostCreateTests {
         t.press(.enter)  // reuse
         _ = t.answer(.roles(Fixtures.roles))
         t.press(.enter)
-        _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: Fixtures.serviceID.iamID)))
         t.press(.enter, .enter, .enter, .enter)
         _ = t.answer(.pathsChecked(problem: nil))
+        t.press(.enter)
+        _ = t.answer(.policy(AccessPolicy(id: "p", roleIDs: [], subjectIAMID: Fixtures.serviceID.iamID)))
         guard case .findAPIKeys(let name, let iamID, _, _) = t.request?.call else { Issue.record("notes the keys already there"); return }
         let older = APIKeyInfo(id: "ApiKey-older", name: name, iamID: iamID)
         _ = t.answer(.apiKeyInfos([older]))

@@ -47,12 +47,8 @@ struct WizardFlowTests {
         t.press(.enter)
         #expect(t.request?.call == .findServiceIDs(name: "token-wizard-kp-dallas", accountID: Fixtures.accountA.id, token: userToken))
         _ = t.answer(.serviceIDs([]))
-        guard case .createServiceID(let name, _, let account, _) = t.request?.call else {
-            Issue.record("expected a create, got \(t.effects)"); return
-        }
-        #expect(name == "token-wizard-kp-dallas" && account == Fixtures.accountA.id)
-
-        _ = t.answer(.serviceID(Fixtures.serviceID))
+        // Nothing is created yet: the service ID is planned, and the roles are next.
+        #expect(t.state.createsServiceID)
         #expect(t.state.step == .role)
         #expect(t.request?.call == .listRoles(accountID: Fixtures.accountA.id, token: userToken))
         _ = t.answer(.roles(Fixtures.roles))
@@ -61,17 +57,29 @@ struct WizardFlowTests {
 
         t.press(.up)  // Writer
         t.press(.enter)
-        #expect(t.request?.call == .createPolicy(subjectIAMID: "iam-ServiceId-9", roleCRN: "crn:v1:bluemix:public:iam::::serviceRole:Writer",
-            accountID: Fixtures.accountA.id, scope: .instance(guid: "1111-dallas"), token: userToken))
-        _ = t.answer(.policy(AccessPolicy(id: "p1", roleIDs: ["x"], subjectIAMID: "iam-ServiceId-9")))
+        #expect(t.effects.isEmpty, "choosing a role creates nothing")
         #expect(t.state.step == .apiKey)
         #expect(t.state.apiKeyForm[2] == "/home/u/token-wizard-kp-dallas-apikey.json")
         #expect(t.state.apiKeyForm[3] == "/home/u/token.json")
 
         t.press(.enter, .enter, .enter, .enter)
-        // The paths are checked before the key exists.
+        // The paths are checked before anything exists; then the plan is shown.
         #expect(t.request?.call == .checkSavePaths(keyPath: "/home/u/token-wizard-kp-dallas-apikey.json", tokenPath: "/home/u/token.json"))
         _ = t.answer(.pathsChecked(problem: nil))
+        #expect(t.effects.isEmpty)
+        #expect(t.state.reviewingPlan)
+        #expect(!t.state.hasCreatedResources)
+
+        // Enter on the plan creates, in order: service ID, policy, API key.
+        t.press(.enter)
+        guard case .createServiceID(let name, _, let account, _) = t.request?.call else {
+            Issue.record("expected a create, got \(t.effects)"); return
+        }
+        #expect(name == "token-wizard-kp-dallas" && account == Fixtures.accountA.id)
+        _ = t.answer(.serviceID(Fixtures.serviceID))
+        #expect(t.request?.call == .createPolicy(subjectIAMID: "iam-ServiceId-9", roleCRN: "crn:v1:bluemix:public:iam::::serviceRole:Writer",
+            accountID: Fixtures.accountA.id, scope: .instance(guid: "1111-dallas"), token: userToken))
+        _ = t.answer(.policy(AccessPolicy(id: "p1", roleIDs: ["x"], subjectIAMID: "iam-ServiceId-9")))
         guard case .createAPIKey(_, _, let serviceIAMID, _, _) = t.request?.call else {
             Issue.record("expected an API key create, got \(t.effects)"); return
         }

@@ -1,0 +1,80 @@
+/// What the plan will create, in words, and the same steps as IBM Cloud CLI and curl commands
+/// (IBM's "Retrieving an access token"), for the plan screen and the script `s` saves.
+/// Pure text from the state; no secret ever appears (the key and token are read from their files).
+public enum PlanScript {
+    /// One line per thing the plan does, e.g. `Service ID   create kp-app (Dev account)`.
+    public static func summary(for state: WizardState) -> [(label: String, text: String)] {
+        let serviceIDName = state.serviceID?.name ?? state.serviceIDForm[0]
+        let serviceIDText = state.serviceID.map { "reuse \($0.name) (\($0.id))" }
+            ?? "create \(serviceIDName) in \(state.account?.name ?? "the account")"
+        let role = state.role?.displayName ?? "?"
+        let instance = state.instance.map { "\($0.name) (\($0.regionID))" } ?? "?"
+        return [
+            ("Service ID", serviceIDText),
+            ("Access policy", "\(role) on Key Protect instance \(instance)"),
+            ("API key", "create \(state.apiKeyForm[0]), saved to \(state.apiKeyForm[2]) (0600)"),
+            ("Token", "exchange the key at IAM, save to \(state.apiKeyForm[3]) (0600)"),
+        ]
+    }
+
+    /// The equivalent commands, one per line, in order.
+    public static func commands(for state: WizardState) -> [String] {
+        let serviceIDName = state.serviceID?.name ?? state.serviceIDForm[0]
+        let serviceIDRef = state.serviceID?.id ?? serviceIDName
+        let login = state.loginMethod == .passcode ? "ibmcloud login --sso" : "ibmcloud login --apikey @YOUR_API_KEY_FILE"
+        var target = login
+        if let account = state.account { target += " -c \(account.id)" }
+        if let region = state.region { target += " -r \(region.id)" }
+        if let group = state.resourceGroup { target += " -g \(quoted(group.name))" }
+        var lines = [target]
+        if state.serviceID == nil {
+            lines.append("ibmcloud iam service-id-create \(quoted(serviceIDName)) -d \(quoted(state.serviceIDForm[1]))")
+        }
+        lines.append("ibmcloud iam service-policy-create \(quoted(serviceIDRef)) --roles \(state.role?.displayName ?? "Reader")"
+            + " --service-name kms --service-instance \(state.instance?.guid ?? "INSTANCE_GUID")")
+        lines.append("ibmcloud iam service-api-key-create \(quoted(state.apiKeyForm[0])) \(quoted(serviceIDRef))"
+            + " -d \(quoted(state.apiKeyForm[1])) --file \(quoted(state.apiKeyForm[2]))")
+        lines.append("curl -s -X POST https://iam.cloud.ibm.com/identity/token"
+            + " -H 'Content-Type: application/x-www-form-urlencoded' -H 'Accept: application/json'"
+            + " --data-urlencode 'grant_type=urn:ibm:params:oauth:grant-type:apikey'"
+            + " --data-urlencode \"apikey=$(jq -r .apikey \(quoted(state.apiKeyForm[2])))\" > \(quoted(state.apiKeyForm[3]))")
+        if let instance = state.instance {
+            let base = state.environment.keyProtectTemplate.replacingOccurrences(of: "{region}", with: instance.regionID)
+            lines.append("curl -s \(base)/api/v2/keys -H \"authorization: Bearer $(jq -r .access_token \(quoted(state.apiKeyForm[3])))\""
+                + " -H 'bluemix-instance: \(instance.guid)'")
+        }
+        return lines
+    }
+
+    /// A POSIX shell script with the commands and comments; contains no secret.
+    public static func script(for state: WizardState) -> String {
+        let titles = [
+            "Log in and target the account, region and resource group",
+            state.serviceID == nil ? "Create the service ID" : nil,
+            "Give the service ID its Key Protect role on the instance",
+            "Create the service ID's API key and save it (it is shown only once)",
+            "Exchange the API key for an IAM access token (it lasts an hour)",
+            "Use the token: Key Protect list keys",
+        ].compactMap { $0 }
+        var text = """
+            #!/bin/sh
+            # What TokenWizard does, as IBM Cloud CLI and curl commands (IBM Cloud docs:
+            # "Retrieving an access token" for Key Protect). No secret is written here: the API key
+            # and the token are read from their files (needs jq).
+            set -eu
+
+            """
+        for (title, command) in zip(titles, commands(for: state)) {
+            text += "\n# \(title)\n\(command)\n"
+        }
+        return text
+    }
+
+    /// Single-quoted for a POSIX shell.
+    static func quoted(_ text: String) -> String {
+        if !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || "-_./@:".contains($0) }), text.allSatisfy(\.isASCII) {
+            return text
+        }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
