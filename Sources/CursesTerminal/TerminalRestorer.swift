@@ -11,6 +11,9 @@ enum TerminalRestorer {
     /// Saves the current termios and installs the restoring handlers.
     static func saveAndInstall() {
         if tcgetattr(STDIN_FILENO, &saved) == 0 { hasSaved = true }
+        // A global is built on first use (swift_once, malloc): build it now, not in the handler,
+        // where a crash inside malloc would deadlock instead of restoring and dying.
+        _ = restoreSequence.count
         for sig in handledSignals {
             signal(sig, terminalRestorerSignalHandler)
         }
