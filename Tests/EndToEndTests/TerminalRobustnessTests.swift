@@ -12,12 +12,22 @@ struct TerminalRobustnessTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    /// The PID of token-wizard running in the pane (a child of the pane's shell).
-    func wizardPID(_ tmux: TmuxSession) throws -> Int32 {
-        let shell = try TestProcess.run(tmux.tmux, ["list-panes", "-t", tmux.name, "-F", "#{pane_pid}"]).output
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = try TestProcess.run("/usr/bin/pgrep", ["-P", shell, "token-wizard"]).output
-        return try #require(Int32(children.split(separator: "\n").first ?? ""), "token-wizard under pane \(shell)")
+    func wizardCommand(_ emulator: EmulatorProcess, directory: String? = nil) -> String {
+        "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory ?? self.directory)"
+    }
+
+    /// After the wizard died of a signal: the shell saw 128 + signal, `stty -a` shows canonical
+    /// mode and echo back on, and the pane is off the alternate screen with the cursor shown.
+    func expectRestored(_ tmux: TmuxSession, status: Int32, _ context: String) throws {
+        let screen = try tmux.waitFor("EXIT=")
+        let exitLine = screen.split(separator: "\n").first { $0.hasPrefix("EXIT=") }.map(String.init) ?? ""
+        #expect(exitLine.trimmingCharacters(in: .whitespaces) == "EXIT=\(status)", "exit status, \(context)")
+        let restored = try tmux.waitFor("echoctl")
+        let words = restored.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
+        #expect(words.contains("icanon") && words.contains("echo"), "termios restored, \(context)")
+        #expect(!words.contains("-icanon") && !words.contains("-echo"), "termios restored, \(context)")
+        #expect(try tmux.paneFormat("#{alternate_on}") == "0", "left the alternate screen, \(context)")
+        #expect(try tmux.paneFormat("#{cursor_flag}") == "1", "cursor shown, \(context)")
     }
 
     @Test(arguments: [("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT)])
@@ -25,7 +35,7 @@ struct TerminalRobustnessTests {
         let emulator = try EmulatorProcess(directory: directory)
         defer { emulator.stop() }
         for atRegion in [false, true] {
-            let tmux = try TmuxSession(command: "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory)")
+            let tmux = try TmuxSession(command: wizardCommand(emulator))
             defer { tmux.kill() }
             try tmux.waitFor("Log in to IBM Cloud")
             if atRegion {
@@ -33,49 +43,58 @@ struct TerminalRobustnessTests {
                 try tmux.send("Enter")
                 try tmux.waitFor("Choose the region")
             }
-            kill(try wizardPID(tmux), signal.number)
-            let screen = try tmux.waitFor("EXIT=")
-            #expect(screen.contains("EXIT=\(128 + signal.number)"), "died of SIG\(signal.name)")
-            let restored = try tmux.waitFor("echoctl")
-            let words = restored.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
-            #expect(words.contains("icanon") && words.contains("echo"), "SIG\(signal.name) at \(atRegion ? "region" : "login")")
-            #expect(!restored.contains("Log in to IBM Cloud"), "left the alternate screen")
+            kill(try tmux.wizardPID(), signal.number)
+            try expectRestored(tmux, status: 128 + signal.number, "SIG\(signal.name) at \(atRegion ? "region" : "login")")
+            #expect(try !tmux.screen().contains("Log in to IBM Cloud"), "left the alternate screen")
         }
     }
 
-    /// SIGTERM at later steps too: the service ID form, the API key form, and the final screen.
-    @Test(arguments: ["service ID", "API key", "final"])
+    /// A Swift runtime trap ends the process with SIGILL (x86-64 `ud2`) or SIGTRAP (arm64 `brk`);
+    /// `abort()` and failed preconditions in C code with SIGABRT; a bad pointer with SIGSEGV. Each
+    /// is sent to the real binary at the login screen. `ulimit -c 0`: no core file in the repo.
+    @Test(arguments: [("ILL", SIGILL), ("TRAP", SIGTRAP), ("ABRT", SIGABRT), ("SEGV", SIGSEGV)])
+    func crashSignalAtLoginRestoresTheTerminal(signal: (name: String, number: Int32)) throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: "sh -c 'ulimit -c 0; exec \(wizardCommand(emulator))'")
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        kill(try tmux.wizardPID(), signal.number)
+        try expectRestored(tmux, status: 128 + signal.number, "SIG\(signal.name) at login")
+    }
+
+    /// SIGTERM at every later step (login and region are covered above; the account is chosen
+    /// automatically for an API key login).
+    static let laterSteps: [(name: String, title: String, keysToNext: [String])] = [
+        ("resource group", "Choose the resource group", ["Enter"]),
+        ("instance", "Choose the Key Protect instance", ["Enter"]),
+        ("service ID", "A service ID is the identity", ["Enter", "Enter"]),
+        ("role", "Key Protect role for the service ID", ["Enter"]),
+        ("API key", "Save key to", ["Enter", "Enter", "Enter", "Enter"]),
+        ("final", "Your Key Protect bearer token", []),
+    ]
+
+    @Test(arguments: laterSteps.map(\.name))
     func killedLaterTheTerminalIsRestored(step: String) throws {
         let emulator = try EmulatorProcess(directory: directory)
         defer { emulator.stop() }
-        let dir = directory + "/" + step.replacingOccurrences(of: " ", with: "-")
-        let tmux = try TmuxSession(command: "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(dir)")
+        let tmux = try TmuxSession(command: wizardCommand(emulator, directory: directory + "/" + step.replacingOccurrences(of: " ", with: "-")))
         defer { tmux.kill() }
         try tmux.waitFor("Log in to IBM Cloud")
         try tmux.type("sandbox-user-apikey-0000000000000000000000000001")
         try tmux.send("Enter")
-        for screen in ["Choose the region", "Choose the resource group", "Choose the Key Protect instance"] {
-            try tmux.waitFor(screen)
-            try tmux.send("Enter")
+        try tmux.waitFor("Choose the region")
+        try tmux.send("Enter")
+        for stage in Self.laterSteps {
+            try tmux.waitFor(stage.title)
+            if stage.name == "role" { try tmux.waitFor("› Reader") }
+            if stage.name == step { break }
+            for key in stage.keysToNext { try tmux.send(key) }
         }
-        try tmux.waitFor("A service ID is the identity")
-        if step != "service ID" {
-            try tmux.send("Enter")
-            try tmux.send("Enter")
-            try tmux.waitFor("› Reader")
-            try tmux.send("Enter")
-            try tmux.waitFor("Save key to")
-        }
-        if step == "final" {
-            for _ in 0..<4 { try tmux.send("Enter") }
-            try tmux.waitFor("Your Key Protect bearer token")
-        }
-        kill(try wizardPID(tmux), SIGTERM)
-        let screen = try tmux.waitFor("EXIT=")
-        #expect(screen.contains("EXIT=143"))
-        let restored = try tmux.waitFor("echoctl")
-        let words = restored.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
-        #expect(words.contains("icanon") && words.contains("echo"), "SIGTERM at \(step)")
+        let title = try #require(Self.laterSteps.first { $0.name == step }).title
+        #expect(try tmux.screen().contains(title), "at the \(step) step")
+        kill(try tmux.wizardPID(), SIGTERM)
+        try expectRestored(tmux, status: 143, "SIGTERM at \(step)")
     }
 
     @Test func noColorAndAMonochromeTerminalStillWork() throws {

@@ -96,5 +96,48 @@ final class TmuxSession {
         throw TestFailure("Timed out waiting for \(text.debugDescription). Screen:\n\(last)")
     }
 
+    /// Waits until `predicate` holds for the visible screen; bounded like `waitFor`.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: TimeInterval = 30, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try visibleScreen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TestFailure("Timed out waiting for \(what). Screen:\n\(last)")
+    }
+
+    /// Only the rows now on screen (no scrollback), one string per row.
+    func visibleScreen() throws -> String {
+        try TestProcess.run(tmux, ["capture-pane", "-p", "-t", name]).output
+    }
+
+    /// Everything the pane holds: scrollback (up to `lines`) and screen, wrapped lines joined.
+    func scrollback(lines: Int = 2000) throws -> String {
+        try TestProcess.run(tmux, ["capture-pane", "-p", "-J", "-S", "-\(lines)", "-t", name]).output
+    }
+
+    /// A tmux format for the pane, e.g. `#{alternate_on}`.
+    func paneFormat(_ format: String) throws -> String {
+        try TestProcess.run(tmux, ["display-message", "-p", "-t", name, format]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func resize(columns: Int, rows: Int) throws {
+        try TestProcess.run(tmux, ["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"], captureOutput: false)
+    }
+
+    /// The PID of token-wizard running in the pane (a child of the pane's shell).
+    func wizardPID() throws -> Int32 {
+        let shell = try paneFormat("#{pane_pid}")
+        let children = try TestProcess.run("/usr/bin/pgrep", ["-P", shell, "token-wizard"]).output
+        guard let pid = Int32(children.split(separator: "\n").first ?? "") else {
+            throw TestFailure("no token-wizard under pane shell \(shell)")
+        }
+        return pid
+    }
+
     func kill() { _ = try? TestProcess.run(tmux, ["kill-session", "-t", name], captureOutput: false) }
 }
