@@ -116,12 +116,53 @@ struct TerminalRobustnessTests {
         let tmux = try TmuxSession(command: "\(TestProcess.binDirectory)/token-wizard --endpoints \(emulator.endpointsFile) --directory \(directory)")
         defer { tmux.kill() }
         try tmux.waitFor("Log in to IBM Cloud")
-        try TestProcess.run(tmux.tmux, ["resize-window", "-t", tmux.name, "-x", "60", "-y", "20"], captureOutput: false)
+        try tmux.resize(columns: 60, rows: 20)
         try tmux.waitFor("Make the window larger.")
-        try TestProcess.run(tmux.tmux, ["resize-window", "-t", tmux.name, "-x", "80", "-y", "24"], captureOutput: false)
+        try tmux.resize(columns: 80, rows: 24)
         try tmux.waitFor("Log in to IBM Cloud")
         try tmux.type("still-works")
         try tmux.waitFor("11 characters, hidden")
+        try tmux.send("C-c")
+        try tmux.waitFor("EXIT=1")
+    }
+
+    /// The window shrinks below 80×24 and grows back while a request runs (the emulator answers
+    /// the resource group list after 5 s): once the answer arrives, the next screen is drawn whole
+    /// at 80×24, with nothing left of the "too small" screen.
+    @Test func resizeWhileARequestRunsThenTheNextScreenIsWhole() throws {
+        let emulator = try EmulatorProcess(directory: directory, extraArguments: ["--fault", "/v2/resource_groups=slow:5@1"])
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: wizardCommand(emulator), columns: 80, rows: 24)
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.type("sandbox-user-apikey-0000000000000000000000000001")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the region")
+        try tmux.send("Enter")
+        try tmux.waitFor("Loading resource groups…")
+        try tmux.resize(columns: 60, rows: 20)
+        try tmux.waitUntil("the too-small screen", timeout: 3) { $0.contains("Make the window larger.") && $0.contains("60×20") }
+        try tmux.resize(columns: 80, rows: 24)
+        // Back at full size while the request still runs: the spinner is redrawn.
+        let during = try tmux.waitUntil("the spinner at 80×24", timeout: 3) { $0.contains("Loading resource groups…") }
+        #expect(during.contains("Working…"), "the resize happened while the request ran")
+        #expect(!during.contains("Make the window larger."))
+        let next = try tmux.waitUntil("the resource group screen") {
+            $0.contains("Choose the resource group") && !$0.contains("Working…")
+        }
+        let rows = next.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(try tmux.paneFormat("#{pane_width}x#{pane_height}") == "80x24")
+        #expect(rows.count >= 24)
+        #expect(rows[0].contains("TokenWizard · IBM Cloud Key Protect bearer token"), "title bar: \(rows[0])")
+        #expect(rows[3].contains("Choose the resource group"))
+        #expect(rows[23].contains("↑↓ move · type to filter · Enter choose"), "help bar: \(rows[23])")
+        #expect(next.contains("Default"))
+        for leftover in ["Make the window larger.", "TokenWizard needs", "this one is", "Ctrl-C quits.", "Loading resource groups…"] {
+            #expect(!next.contains(leftover), "\(leftover.debugDescription) left on screen:\n\(next)")
+        }
+        // Still usable: the list takes keys.
+        try tmux.type("secu")
+        try tmux.waitFor("1 of 3 resource groups")
         try tmux.send("C-c")
         try tmux.waitFor("EXIT=1")
     }
