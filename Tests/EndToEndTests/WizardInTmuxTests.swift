@@ -56,25 +56,59 @@ struct WizardInTmuxTests {
         let final = try tmux.waitFor("Your Key Protect bearer token")
         #expect(final.contains("Bearer ••••"))
         #expect(final.contains("Sandbox Development"))
+        // While it runs on the final screen: its command line and environment.
+        let pid = try tmux.wizardPID()
+        let cmdline = try readProcFile("/proc/\(pid)/cmdline")
+        let environ = try readProcFile("/proc/\(pid)/environ")
+        #expect(cmdline.contains("--trace") && environ.contains("TERM=xterm-256color"), "read the wizard's own /proc files")
         // Test now: the wizard itself calls Key Protect with the token.
         try tmux.send("k")
         try tmux.waitFor("Key Protect accepted the token")
         try tmux.send("v")
         try tmux.waitFor("Bearer eyJ")
         try tmux.send("q")
-        let after = try tmux.waitFor("EXIT=0")
+        try tmux.waitFor("EXIT=0")
         try checkTerminalRestored(tmux)
-        // The wizard ran on the alternate screen: no secret is left on the normal screen.
-        let saved = try savedSecrets()
-        #expect(!after.contains(saved.apiKey), "the API key is not left on screen")
-        #expect(!after.contains(String(saved.accessToken.prefix(40))), "the token is not left on screen")
-        // The trace has every call, and none of the secrets used.
+        // The trace has every call.
         let trace = try String(contentsOfFile: directory + "/trace.log", encoding: .utf8)
         #expect(trace.contains("/identity/token") && trace.contains("/v1/apikeys") && trace.contains("/api/v2/keys"))
-        for secret in [saved.apiKey, "sandbox-user-apikey-0000000000000000000000000001", String(saved.accessToken.prefix(30)), "not-a-real-key-0000"] {
-            #expect(!trace.contains(secret), "trace leaks a secret")
-        }
         #expect((try FileManager.default.attributesOfItem(atPath: directory + "/trace.log")[.posixPermissions] as? Int) == 0o600)
+
+        // No secret in any channel: the whole pane with scrollback (the wizard ran on the
+        // alternate screen; the exit summary prints paths only), the trace, every other file in
+        // the folder, and the process's command line and environment.
+        let saved = try savedSecrets()
+        var secrets = [
+            ("login API key", "sandbox-user-apikey-0000000000000000000000000001"),
+            ("rejected API key", "not-a-real-key-0000"),
+            ("service ID API key", saved.apiKey),
+            ("access token", saved.accessToken),
+            // The signature alone is unique to this token (a JWT header is shared by all).
+            ("access token signature", String(saved.accessToken.split(separator: ".").last ?? "")),
+        ]
+        if let refresh = saved.refreshToken, refresh != "not_supported" { secrets.append(("refresh token", refresh)) }
+        #expect(secrets.contains { $0.0 == "refresh token" }, "token.json has a real refresh token to look for")
+        var channels = [
+            ("tmux scrollback", try tmux.scrollback(lines: 2000)),
+            ("trace file", trace),
+            ("/proc/PID/cmdline", cmdline),
+            ("/proc/PID/environ", environ),
+        ]
+        #expect(channels[0].1.contains("EXIT=0") && channels[0].1.contains("token.json"), "the scrollback was captured")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: directory)
+        let keyFile = try #require(files.first { $0.hasSuffix("-apikey.json") })
+        for file in files where file != keyFile && file != "token.json" && file != "trace.log" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + file))
+            channels.append(("file " + file, String(decoding: data, as: UTF8.self)))
+        }
+        #expect(channels.contains { $0.0 == "file endpoints.json" }, "the other files were read: \(files)")
+        for (channel, text) in channels {
+            for (name, secret) in secrets where !secret.isEmpty {
+                #expect(!text.contains(secret), "the \(name) leaks through \(channel)")
+            }
+        }
 
         try await checkSavedFilesAndToken(emulator: emulator, instanceGUID: "11111111-1111-4111-8111-000000000001", region: "us-south")
     }
@@ -163,12 +197,28 @@ struct WizardInTmuxTests {
 
     // MARK: Checks
 
-    func savedSecrets() throws -> (apiKey: String, accessToken: String) {
+    func savedSecrets() throws -> (apiKey: String, accessToken: String, refreshToken: String?) {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory)
         let keyFile = try #require(files.first { $0.hasSuffix("-apikey.json") })
         let key = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/" + keyFile))) as? [String: Any]
         let token = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/token.json"))) as? [String: Any]
-        return (try #require(key?["apikey"] as? String), try #require(token?["access_token"] as? String))
+        return (try #require(key?["apikey"] as? String), try #require(token?["access_token"] as? String),
+                token?["refresh_token"] as? String)
+    }
+
+    /// A /proc file (size 0 to stat, so read to EOF), NULs turned into newlines.
+    func readProcFile(_ path: String) throws -> String {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw TestFailure("open \(path): errno \(errno)") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes.map { $0 == 0 ? 0x0A : $0 }, as: UTF8.self)
     }
 
     /// `stty -a` after the wizard: echo and canonical mode are back on.
