@@ -127,10 +127,10 @@ struct TerminalRobustnessTests {
     }
 
     /// The window shrinks below 80×24 and grows back while a request runs (the emulator answers
-    /// the resource group list after 5 s): once the answer arrives, the next screen is drawn whole
+    /// the resource group list after 6 s): once the answer arrives, the next screen is drawn whole
     /// at 80×24, with nothing left of the "too small" screen.
     @Test func resizeWhileARequestRunsThenTheNextScreenIsWhole() throws {
-        let emulator = try EmulatorProcess(directory: directory, extraArguments: ["--fault", "/v2/resource_groups=slow:5@1"])
+        let emulator = try EmulatorProcess(directory: directory, extraArguments: ["--fault", "/v2/resource_groups=slow:6@1"])
         defer { emulator.stop() }
         let tmux = try TmuxSession(command: wizardCommand(emulator), columns: 80, rows: 24)
         defer { tmux.kill() }
