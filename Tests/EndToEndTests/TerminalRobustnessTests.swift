@@ -51,8 +51,10 @@ struct TerminalRobustnessTests {
 
     /// A Swift runtime trap ends the process with SIGILL (x86-64 `ud2`) or SIGTRAP (arm64 `brk`);
     /// `abort()` and failed preconditions in C code with SIGABRT; a bad pointer with SIGSEGV. Each
-    /// is sent to the real binary at the login screen. `ulimit -c 0`: no core file in the repo.
-    @Test(arguments: [("ILL", SIGILL), ("TRAP", SIGTRAP), ("ABRT", SIGABRT), ("SEGV", SIGSEGV)])
+    /// is sent to the real binary at the login screen, and so are the other handled ones (SIGQUIT,
+    /// SIGBUS, SIGFPE). `ulimit -c 0`: no core file in the repo.
+    @Test(arguments: [("ILL", SIGILL), ("TRAP", SIGTRAP), ("ABRT", SIGABRT), ("SEGV", SIGSEGV),
+                      ("QUIT", SIGQUIT), ("BUS", SIGBUS), ("FPE", SIGFPE)])
     func crashSignalAtLoginRestoresTheTerminal(signal: (name: String, number: Int32)) throws {
         let emulator = try EmulatorProcess(directory: directory)
         defer { emulator.stop() }
