@@ -73,6 +73,7 @@ struct TerminalRobustnessTests {
         ("service ID", "A service ID is the identity", ["Enter", "Enter"]),
         ("role", "Key Protect role for the service ID", ["Enter"]),
         ("API key", "Save key to", ["Enter", "Enter", "Enter", "Enter"]),
+        ("plan", "Nothing is created until you press Enter", ["Enter"]),
         ("final", "Your Key Protect bearer token", []),
     ]
 

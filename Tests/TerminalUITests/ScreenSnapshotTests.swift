@@ -46,6 +46,38 @@ struct ScreenSnapshotTests {
         #expect(text.contains("carry on at “Key Protect role for the service ID”"))
     }
 
+    @Test func planBeforeAnythingIsCreated() {
+        let state = Self.state {
+            $0.step = .apiKey
+            $0.reviewingPlan = true
+            $0.account = Account(id: "aaaa0000aaaa0000aaaa0000aaaa0000", name: "Dev account")
+            $0.region = KeyProtectRegion.named("us-south")
+            $0.resourceGroup = ResourceGroup(id: "rg-default", name: "Default", isDefault: true)
+            $0.instance = KeyProtectInstance(guid: "1111-dallas", crn: "crn:v1:bluemix:public:kms:us-south:a/aaaa::1111-dallas::",
+                name: "kp-dallas", regionID: "us-south", resourceGroupID: "rg-default", state: "active")
+            $0.createsServiceID = true
+            $0.serviceIDForm.fields[0].text = "token-wizard-kp-dallas"
+            $0.serviceIDForm.fields[1].text = "Key Protect access to kp-dallas"
+            $0.role = ServiceRole(displayName: "Reader", crn: "crn:v1:bluemix:public:iam::::serviceRole:Reader")
+            $0.apiKeyForm.fields[0].text = "token-wizard-kp-dallas-key"
+            $0.apiKeyForm.fields[1].text = "made by TokenWizard"
+            $0.apiKeyForm.fields[2].text = "/home/u/token-wizard-kp-dallas-apikey.json"
+            $0.apiKeyForm.fields[3].text = "/home/u/token.json"
+        }
+        let text = ScreenRenderer.render(state, size: Self.size).plainText
+        assertSnapshot(text, named: "plan")
+        #expect(text.contains("Nothing is created until you press Enter."))
+        #expect(text.contains("ibmcloud iam service-id-create token-wizard-kp-dallas"))
+        #expect(text.contains("Enter create all · s save commands as a script"))
+        let script = PlanScript.script(for: state)
+        #expect(script.contains("ibmcloud login --apikey @YOUR_API_KEY_FILE -c aaaa0000aaaa0000aaaa0000aaaa0000 -r us-south -g Default"))
+        #expect(script.contains("ibmcloud iam service-id-create token-wizard-kp-dallas -d 'Key Protect access to kp-dallas'"))
+        #expect(script.contains("ibmcloud iam service-policy-create token-wizard-kp-dallas --roles Reader --service-name kms --service-instance 1111-dallas"))
+        #expect(script.contains("--file /home/u/token-wizard-kp-dallas-apikey.json"))
+        #expect(script.contains("https://us-south.kms.cloud.ibm.com/api/v2/keys"))
+        #expect(PlanScript.quoted("it's") == #"'it'\''s'"#, "shell quoting survives quotes")
+    }
+
     @Test func accountListWithFilter() {
         let state = Self.state {
             $0.step = .account
