@@ -225,9 +225,9 @@ public enum ScreenRenderer {
             : "Nothing is created until you press Enter."
         frame.put(fitted(intro, body.width - 2), column: 1, row: body.top, style: .dim)
         let done = [state.serviceID != nil && (state.serviceIDWasCreated || !state.createsServiceID),
-                    state.policyInPlace, state.apiKeySavedPath != nil, state.tokenSavedPath != nil]
+                    state.policyInPlace, state.apiKey != nil, state.apiKeySavedPath != nil, state.tokenSavedPath != nil]
         for (i, item) in PlanScript.summary(for: state).enumerated() {
-            let row = body.top + 2 + i
+            let row = body.top + 1 + i
             frame.put(done[i] ? "✓" : "·", column: 1, row: row, style: done[i] ? .success : .dim)
             frame.put(item.label, column: 3, row: row, style: .bold)
             frame.put(fitted(item.text, body.width - 19), column: 18, row: row)
@@ -366,7 +366,7 @@ public enum ScreenRenderer {
             return state.serviceIDMatches != nil ? "↑↓ move · Enter choose · Esc back · Ctrl-C quit"
                 : "Tab next field · Enter next/create · Ctrl-O own token · Esc back · Ctrl-C quit"
         case .apiKey where state.reviewingPlan && state.apiKey == nil && !state.hasCreatedResources:
-            return "Enter create all · s save commands as a script · Esc back · ? help · Ctrl-C quit"
+            return "Enter create all · s save as a script · Esc back · ? help · Ctrl-C quit"
         case .apiKey where state.reviewingPlan: return "Enter retry · Ctrl-C quit"
         case .apiKey: return "Tab next field · Enter next/review · Esc back · Ctrl-C quit"
         case .token: return "Enter retry · Ctrl-C quit"

@@ -12,8 +12,9 @@ public enum PlanScript {
         return [
             ("Service ID", serviceIDText),
             ("Access policy", "\(role) on Key Protect instance \(instance)"),
-            ("API key", "create \(state.apiKeyForm[0]), saved to \(state.apiKeyForm[2]) (0600)"),
-            ("Token", "exchange the key at IAM, save to \(state.apiKeyForm[3]) (0600)"),
+            ("API key", "create \(state.apiKeyForm[0])"),
+            ("Key file", "\(state.apiKeyForm[2]) (0600, shown only once)"),
+            ("Token file", "\(state.apiKeyForm[3]) (0600, lasts an hour)"),
         ]
     }
 
