@@ -13,7 +13,7 @@ public enum PlanScript {
             ("Service ID", serviceIDText),
             ("Access policy", "\(role) on Key Protect instance \(instance)"),
             ("API key", "create \(state.apiKeyForm[0])"),
-            ("Key file", "\(state.apiKeyForm[2]) (0600, shown only once)"),
+            ("Key file", "\(state.apiKeyForm[2]) (0600)"),
             ("Token file", "\(state.apiKeyForm[3]) (0600, lasts an hour)"),
         ]
     }

@@ -69,7 +69,7 @@ struct ScreenSnapshotTests {
         #expect(text.contains("Nothing is created until you press Enter."))
         #expect(text.contains("ibmcloud iam service-id-create token-wizard-kp-dallas"))
         #expect(text.contains("Enter create all · s save as a script"))
-        #expect(text.contains("/home/u/token-wizard-kp-dallas-apikey.json (0600, shown only once)"))
+        #expect(text.contains("/home/u/token-wizard-kp-dallas-apikey.json (0600)"))
         #expect(text.contains("curl -s https://us-south.kms.cloud.ibm.com/api/v2/keys"))
         let script = PlanScript.script(for: state)
         #expect(script.contains("ibmcloud login --apikey @YOUR_API_KEY_FILE -c aaaa0000aaaa0000aaaa0000aaaa0000 -r us-south -g Default"))
