@@ -267,7 +267,9 @@ public enum ScreenRenderer {
             frame.put("Service ID: \(state.serviceID?.name ?? "?") (\(token.claims.iamID))", column: 1, row: row + 1)
             frame.put("Role:       \(state.role?.displayName ?? "?") on \(state.instance?.name ?? "?") (\(state.region?.id ?? "?"))", column: 1, row: row + 2)
         }
-        frame.put("Expires:    \(expires) UTC · \(left)", column: 1, row: row + 3, style: remaining > 300 ? .normal : .warning)
+        let issued = token.claims.issuedAt > 0 ? Self.utcTime(token.claims.issuedAt) + " UTC · expires " : "Expires "
+        frame.put("Issued:     \(issued)\(String(expires.suffix(8))) · \(left)", column: 1, row: row + 3,
+            style: remaining > 300 ? .normal : .warning)
         frame.put("Saved:      token \(state.tokenSavedPath ?? "?")", column: 1, row: row + 4)
         if !state.usingOwnToken { frame.put("            API key \(state.apiKeySavedPath ?? "?")", column: 1, row: row + 5) }
         row += 7
@@ -308,6 +310,11 @@ public enum ScreenRenderer {
         }
         if let status = state.clipboardStatus {
             frame.put(status, column: 1, row: body.bottom + 1, style: .success)
+        }
+        if let due = state.clipboardClearAt {
+            let seconds = max(0, Int((due - state.now).rounded(.up)))
+            frame.put("The clipboard is cleared in \(seconds) s · x clears it now · z keeps the token there",
+                column: 1, row: body.bottom + 2, style: .dim)
         }
     }
 

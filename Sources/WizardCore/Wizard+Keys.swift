@@ -500,6 +500,12 @@ extension Wizard {
         case .character("v"):
             state.tokenRevealed.toggle()
             return []
+        case .character("x") where state.clipboardClearAt != nil:
+            return clearClipboard(in: &state)
+        case .character("z") where state.clipboardClearAt != nil:
+            state.clipboardClearAt = nil
+            state.clipboardStatus = "The clipboard keeps the token (it is valid for an hour)."
+            return []
         case .character("k"):
             state.keyProtectTest = nil
             state.clipboardStatus = nil

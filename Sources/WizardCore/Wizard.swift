@@ -11,6 +11,7 @@ public enum Wizard {
         case .ticked(let now):
             state.now = now
             if state.isBusy { state.spinnerPhase &+= 1 }
+            if let due = state.clipboardClearAt, now >= due { return clearClipboard(in: &state) }
             if !state.isBusy, let due = state.keyProtectTest?.retryAt, now >= due {
                 return startKeyProtectTest(in: &state)
             }
@@ -38,12 +39,28 @@ public enum Wizard {
             state.isFinished = true
             return [.quit]
         case .copied(let method):
+            if state.clearingClipboard {
+                state.clearingClipboard = false
+                state.clipboardStatus = method.map { "Clipboard cleared (\($0))." } ?? "Could not clear the clipboard."
+                return []
+            }
             let what = state.clipboardStatus ?? "the token"
             state.clipboardStatus =
                 method.map { "Copied \(what) (\($0); the terminal must allow it)." }
                 ?? "Could not copy: no clipboard reached. Press v to show the token and copy it by hand."
+            state.clipboardClearAt = method == nil ? nil : state.now + clipboardClearDelay
             return []
         }
+    }
+
+    /// Seconds after a copy before the clipboard is cleared (x clears at once, z keeps it).
+    public static let clipboardClearDelay = 45.0
+
+    /// Overwrites the clipboard with nothing, so a copied token does not linger there.
+    static func clearClipboard(in state: inout WizardState) -> [WizardEffect] {
+        state.clipboardClearAt = nil
+        state.clearingClipboard = true
+        return [.copyToClipboard(Secret(""))]
     }
 
     // MARK: Requests

@@ -102,6 +102,10 @@ public struct WizardState: Sendable, Hashable {
     /// True when the user chose their own token (as `ibmcloud iam oauth-tokens` gives) instead of a service ID.
     public var usingOwnToken = false
     public var clipboardStatus: String?
+    /// Unix time (seconds) at which the clipboard is cleared, while that countdown runs.
+    public var clipboardClearAt: Double?
+    /// True while the clipboard is being cleared (the next `.copied` reports the clearing).
+    public var clearingClipboard = false
     /// The outcome of "Test now" (Key Protect list keys with the token), in words.
     public var keyProtectTest: KeyProtectTest?
 

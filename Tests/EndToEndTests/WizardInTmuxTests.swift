@@ -76,6 +76,12 @@ struct WizardInTmuxTests {
         let cmdline = try readProcFile("/proc/\(pid)/cmdline")
         let environ = try readProcFile("/proc/\(pid)/environ")
         #expect(cmdline.contains("--trace") && environ.contains("TERM=xterm-256color"), "read the wizard's own /proc files")
+        #expect(final.contains("Issued:") && final.contains("UTC · expires"))
+        // Copy (OSC 52 through tmux): a countdown offers to clear the clipboard; x clears it now.
+        try tmux.send("c")
+        try tmux.waitFor("The clipboard is cleared in")
+        try tmux.send("x")
+        try tmux.waitFor("Clipboard cleared (OSC 52")
         // Test now: the wizard itself calls Key Protect with the token.
         try tmux.send("k")
         try tmux.waitFor("Key Protect accepted the token")

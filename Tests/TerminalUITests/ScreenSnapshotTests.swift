@@ -125,6 +125,13 @@ struct ScreenSnapshotTests {
         assertSnapshot(masked, named: "done-masked")
         #expect(!masked.contains("eyJhbGci"))
         #expect(masked.contains("50 min 0 s left"))
+        #expect(masked.contains("Issued:     2027-01-15 07:50:00 UTC · expires 08:50:00 · 50 min 0 s left"))
+        var copied = state
+        copied.clipboardStatus = "Copied the bare token (OSC 52; the terminal must allow it)."
+        copied.clipboardClearAt = state.now + 42
+        let countdown = ScreenRenderer.render(copied, size: Self.size).plainText
+        assertSnapshot(countdown, named: "done-clipboard-countdown")
+        #expect(countdown.contains("The clipboard is cleared in 42 s · x clears it now"))
         state.tokenRevealed = true
         let shown = ScreenRenderer.render(state, size: Self.size).plainText
         #expect(shown.contains("Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"))

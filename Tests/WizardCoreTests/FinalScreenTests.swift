@@ -44,6 +44,36 @@ struct FinalScreenTests {
         #expect(t.state.keyProtectTest?.attempts == Wizard.policyRetryLimit)
     }
 
+    @Test func aCopiedTokenIsClearedFromTheClipboardAfterACountdown() {
+        var t = walkToDone()
+        _ = t.send(.ticked(now: 1000))
+        t.press(.character("t"))
+        _ = t.send(.copied(method: "OSC 52"))
+        #expect(t.state.clipboardClearAt == 1000 + Wizard.clipboardClearDelay)
+        #expect(t.send(.ticked(now: 1000 + Wizard.clipboardClearDelay - 1)).isEmpty)
+        #expect(t.send(.ticked(now: 1000 + Wizard.clipboardClearDelay)) == [.copyToClipboard(Secret(""))])
+        _ = t.send(.copied(method: "OSC 52"))
+        #expect(t.state.clipboardStatus == "Clipboard cleared (OSC 52).")
+        #expect(t.state.clipboardClearAt == nil)
+        #expect(t.send(.ticked(now: 2000)).isEmpty, "cleared once")
+    }
+
+    @Test func xClearsAtOnceZKeepsAndAFailedCopyStartsNoCountdown() {
+        var t = walkToDone()
+        t.press(.character("c"))
+        _ = t.send(.copied(method: "OSC 52"))
+        t.press(.character("x"))
+        #expect(t.effects == [.copyToClipboard(Secret(""))])
+        t.press(.character("c"))
+        _ = t.send(.copied(method: "OSC 52 and xclip"))
+        t.press(.character("z"))
+        #expect(t.state.clipboardClearAt == nil)
+        #expect(t.send(.ticked(now: 99_999)).isEmpty, "kept: nothing is cleared")
+        t.press(.character("c"))
+        _ = t.send(.copied(method: nil))
+        #expect(t.state.clipboardClearAt == nil)
+    }
+
     @Test func refreshExchangesTheSavedKeyAgainAndSavesTheNewToken() {
         var t = walkToDone()
         t.press(.character("r"))
