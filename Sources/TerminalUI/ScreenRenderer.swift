@@ -52,6 +52,11 @@ public enum ScreenRenderer {
             } else {
                 frame.put("A service ID is the identity your program uses. Name it for its job.", column: 1, row: body.top, style: .dim)
                 frame.put("Only need a token for yourself now? Ctrl-O uses your own (nothing is created).", column: 1, row: body.top + 5, style: .dim)
+                if let note = state.autoChoiceNote {
+                    for (i, line) in wrap(note, width: body.width - 2).prefix(2).enumerated() {
+                        frame.put(line, column: 1, row: body.top + 7 + i, style: .accent)
+                    }
+                }
                 drawForm(state.serviceIDForm, into: &frame, top: body.top + 2, width: width, active: !state.isBusy)
             }
         case .role:

@@ -53,31 +53,14 @@ extension Wizard {
         case .resourceGroup:
             return pick(key, \.resourceGroupPicker, in: &state) { row, state in
                 guard let group = state.resourceGroups.first(where: { $0.id == row.id }) else { return [] }
-                state.resourceGroup = group
-                let region = state.region?.id ?? ""
-                let matching = state.instances.filter { $0.resourceGroupID == group.id && $0.regionID == region }
-                state.instancePicker = Picker(rows: matching.map {
-                    PickerRow(id: $0.guid, title: $0.name, detail: "\($0.guid) · \($0.state)")
-                })
-                state.step = .instance
-                if matching.isEmpty {
-                    state.notice = Notice(kind: .warning,
-                        message: "No Key Protect instance in \(group.name) in \(state.region?.name ?? region).",
-                        hint: "Press Esc to choose another resource group or region.")
-                }
-                return []
+                state.autoChoiceNote = nil
+                return chooseResourceGroup(group, in: &state)
             }
         case .instance:
             return pick(key, \.instancePicker, in: &state) { row, state in
                 guard let instance = state.instances.first(where: { $0.guid == row.id }) else { return [] }
-                state.instance = instance
-                state.step = .serviceID
-                if state.serviceIDForm.fields[0].text.isEmpty {
-                    state.serviceIDForm.fields[0] = TextField(label: "Name", text: "token-wizard-\(NameRules.slug(instance.name))", maxLength: 100)
-                    state.serviceIDForm.fields[1] = TextField(label: "Description",
-                        text: "Key Protect access to \(instance.name), made by TokenWizard", maxLength: 250)
-                }
-                return []
+                state.autoChoiceNote = nil
+                return chooseInstance(instance, in: &state)
             }
         case .serviceID: return serviceIDKey(key, in: &state)
         case .role:
@@ -105,6 +88,38 @@ extension Wizard {
             if key == .enter, state.failedRequest != nil { return retry(in: &state) }
             return doneKey(key, in: &state)
         }
+    }
+
+    /// The group's instances in the chosen region; one is chosen for the user (and said so).
+    static func chooseResourceGroup(_ group: ResourceGroup, in state: inout WizardState) -> [WizardEffect] {
+        state.resourceGroup = group
+        let region = state.region?.id ?? ""
+        let matching = state.instances.filter { $0.resourceGroupID == group.id && $0.regionID == region }
+        state.instancePicker = Picker(rows: matching.map {
+            PickerRow(id: $0.guid, title: $0.name, detail: "\($0.guid) · \($0.state)")
+        })
+        state.step = .instance
+        if matching.isEmpty {
+            state.notice = Notice(kind: .warning,
+                message: "No Key Protect instance in \(group.name) in \(state.region?.name ?? region).",
+                hint: "Press Esc to choose another resource group or region.")
+        } else if matching.count == 1 {
+            let note = "Only one Key Protect instance in \(group.name) here: \(matching[0].name), chosen for you (Esc to see it)."
+            _ = chooseInstance(matching[0], in: &state)
+            state.autoChoiceNote = note
+        }
+        return []
+    }
+
+    static func chooseInstance(_ instance: KeyProtectInstance, in state: inout WizardState) -> [WizardEffect] {
+        state.instance = instance
+        state.step = .serviceID
+        if state.serviceIDForm.fields[0].text.isEmpty {
+            state.serviceIDForm.fields[0] = TextField(label: "Name", text: "token-wizard-\(NameRules.slug(instance.name))", maxLength: 100)
+            state.serviceIDForm.fields[1] = TextField(label: "Description",
+                text: "Key Protect access to \(instance.name), made by TokenWizard", maxLength: 250)
+        }
+        return []
     }
 
     static func isEditing(_ key: Key) -> Bool {

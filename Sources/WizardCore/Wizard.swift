@@ -336,6 +336,12 @@ public enum Wizard {
                 ? defaultID : busiest?.id
             state.resourceGroupPicker = Picker(rows: rows, highlightedID: preferred)
             state.step = .resourceGroup
+            if groups.count == 1 {
+                let note = "Only one resource group: \(groups[0].name), chosen for you."
+                state.autoChoiceNote = nil
+                _ = chooseResourceGroup(groups[0], in: &state)
+                state.autoChoiceNote = [note, state.autoChoiceNote].compactMap { $0 }.joined(separator: " ")
+            }
             return []
 
         case (.findServiceIDs(let name, let accountID, let token), .serviceIDs(let found)):
