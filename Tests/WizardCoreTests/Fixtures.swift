@@ -78,8 +78,8 @@ extension WizardTester {
         _ = t.answer(.accounts([Fixtures.accountA]))
         _ = t.answer(.instances([Fixtures.instanceDallas]))
         t.press(.enter)
+        // One group, and one instance in it here: both are chosen for the user.
         _ = t.answer(.resourceGroups([Fixtures.groupDefault]))
-        t.press(.enter, .enter)
         return t
     }
 
