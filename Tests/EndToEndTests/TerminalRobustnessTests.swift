@@ -89,9 +89,13 @@ struct TerminalRobustnessTests {
         try tmux.waitFor("Choose the region")
         try tmux.send("Enter")
         for stage in Self.laterSteps {
+            // The only instance in Default is chosen for the user; the instance screen shows for
+            // a group without one (security, in us-south).
+            if stage.name == "instance" && step != "instance" { continue }
             try tmux.waitFor(stage.title)
             if stage.name == "role" { try tmux.waitFor("› Reader") }
             if stage.name == step { break }
+            if stage.name == "resource group" && step == "instance" { try tmux.type("secu") }
             for key in stage.keysToNext { try tmux.send(key) }
         }
         let title = try #require(Self.laterSteps.first { $0.name == step }).title

@@ -74,7 +74,6 @@ enum FaultMatrix {
         ("Log in to IBM Cloud", [.paste(apiKey), .key(.enter)]),
         ("Choose the region", [.key(.enter)]),
         ("Choose the resource group", [.key(.enter)]),
-        ("Choose the Key Protect instance", [.key(.enter)]),
         ("A service ID is the identity", [.key(.enter), .key(.enter)]),
         ("› Reader", [.key(.enter)]),
         ("Save key to", [.key(.enter), .key(.enter), .key(.enter), .key(.enter)]),
