@@ -269,14 +269,16 @@ public enum ScreenRenderer {
             frame.put("Identity:   your own user token (\(token.claims.iamID)); no service ID", column: 1, row: row + 1)
             frame.put("Access:     your own roles; instance \(state.instance?.name ?? "?") (\(state.region?.id ?? "?"))", column: 1, row: row + 2)
         } else {
-            frame.put("Service ID: \(state.serviceID?.name ?? "?") (\(token.claims.iamID))", column: 1, row: row + 1)
+            frame.put(fitted("Service ID: \(state.serviceID?.name ?? "?") (\(token.claims.iamID))", body.width - 2), column: 1, row: row + 1)
             frame.put("Role:       \(state.role?.displayName ?? "?") on \(state.instance?.name ?? "?") (\(state.region?.id ?? "?"))", column: 1, row: row + 2)
         }
         let issued = token.claims.issuedAt > 0 ? Self.utcTime(token.claims.issuedAt) + " UTC · expires " : "Expires "
         frame.put("Issued:     \(issued)\(String(expires.suffix(8))) · \(left)", column: 1, row: row + 3,
             style: remaining > 300 ? .normal : .warning)
-        frame.put("Saved:      token \(state.tokenSavedPath ?? "?")", column: 1, row: row + 4)
-        if !state.usingOwnToken { frame.put("            API key \(state.apiKeySavedPath ?? "?")", column: 1, row: row + 5) }
+        frame.put(fitted("Saved:      token \(state.tokenSavedPath ?? "?")", body.width - 2), column: 1, row: row + 4)
+        if !state.usingOwnToken {
+            frame.put(fitted("            API key \(state.apiKeySavedPath ?? "?")", body.width - 2), column: 1, row: row + 5)
+        }
         row += 7
         let bearer = token.authorizationValue.exposedValue
         if state.tokenRevealed {
