@@ -26,6 +26,10 @@ public enum ScreenRenderer {
         frame.put(planShown ? "Review, then create" : state.step.title, column: 1, row: 3, style: .bold)
 
         let body = BodyArea(top: 5, bottom: size.rows - 6, width: width)
+        if state.showingQRCode, let qr = state.qrCode {
+            drawQRCode(qr, page: state.passcodePage ?? "", into: &frame, size: size)
+            return frame
+        }
         if state.showingHelp {
             for (i, line) in (planShown ? ScreenHelp.plan : ScreenHelp.lines(for: state.step)).enumerated() where body.top + i <= body.bottom + 2 {
                 frame.put(line, column: 1, row: body.top + i, style: i == 0 ? .bold : .normal)
@@ -145,11 +149,33 @@ public enum ScreenRenderer {
         } else {
             frame.put("1. Open this page in a browser and log in (federated ID / SSO):", column: 1, row: row)
             frame.put(state.passcodePage ?? "(looking it up…)", column: 4, row: row + 1, style: .accent)
+            if state.passcodePage != nil {
+                frame.put(state.environment.browser == .local
+                    ? "   Ctrl-O opens it in your browser."
+                    : "   Ctrl-O shows it as a QR code: scan it with your phone's camera.", column: 1, row: row + 5, style: .dim)
+            }
             frame.put("2. Paste the one-time passcode it shows:", column: 1, row: row + 2)
             row += 4
             drawField(state.passcodeField, focused: !state.isBusy, into: &frame, row: row, width: body.width)
             drawRecognition(state.passcodeField, into: &frame, row: row + 2)
         }
+    }
+
+    /// The passcode page as a QR code, full screen; any key returns.
+    static func drawQRCode(_ lines: [String], page: String, into frame: inout Frame, size: Size) {
+        let width = lines.map(DisplayWidth.of).max() ?? 0
+        guard lines.count + 4 <= size.rows, width + 2 <= size.columns else {
+            frame.put("The QR code needs a larger window (\(width)×\(lines.count + 4)).", column: 1, row: 1, style: .bold)
+            frame.put(fitted("Open \(page) in any browser instead.", size.columns - 2), column: 1, row: 2)
+            frame.put("Any key returns.", column: 1, row: 4, style: .dim)
+            return
+        }
+        frame.put("Scan to open the passcode page, log in, and type the passcode here", column: 1, row: 0, style: .bold)
+        let left = max(0, (size.columns - width) / 2)
+        for (i, line) in lines.enumerated() { frame.put(line, column: left, row: 1 + i) }
+        frame.put(fitted(page, size.columns - 2), column: 1, row: lines.count + 2, style: .accent)
+        frame.fill(row: size.rows - 1, style: .reverse)
+        frame.put(" Any key returns to the passcode field", column: 0, row: size.rows - 1, style: .reverse)
     }
 
     static func drawRecognition(_ field: TextField, into frame: inout Frame, row: Int) {

@@ -21,6 +21,8 @@ public struct EffectRunner: Sendable {
             return .failure(.cloud(error))
         } catch let error as SecretFileWriter.WriteError {
             return .failure(.file(path: path(of: call), message: error.description))
+        } catch let error as ExternalTool.Failure {
+            return .failure(.file(path: path(of: call), message: error.description))
         } catch {
             return .failure(.cloud(.transport(service: .iam, reason: String(describing: error))))
         }
@@ -29,6 +31,7 @@ public struct EffectRunner: Sendable {
     private func path(of call: Call) -> String {
         switch call {
         case .saveAPIKey(_, let path), .saveToken(_, let path), .readAPIKeyFile(let path), .saveScript(_, let path): path
+        case .openInBrowser(let url), .makeQRCode(let url): url
         default: ""
         }
     }
@@ -36,6 +39,12 @@ public struct EffectRunner: Sendable {
     private func output(of call: Call) async throws -> CallOutput {
         switch call {
         case .discoverOIDC: return .oidc(try await api.discoverOIDC())
+        case .openInBrowser(let url):
+            try ExternalTool.run("xdg-open", [url], timeout: 5, waitForExit: false)
+            return .opened
+        case .makeQRCode(let text):
+            let output = try ExternalTool.run("qrencode", ["-t", "UTF8", "-m", "1", "-o", "-", text], timeout: 5)
+            return .qrCode(lines: output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty })
         case .loginWithAPIKey(let key): return .token(try await api.token(apiKey: key))
         case .loginWithPasscode(let code): return .token(try await api.token(passcode: code))
         case .readAPIKeyFile(let path): return .apiKeyValue(try APIKeyFileReader.read(path))

@@ -62,7 +62,7 @@ public enum WizardLauncher {
         }
         let directory = options.directory ?? FileManager.default.currentDirectoryPath
         let environment = WizardEnvironment(sandbox: sandboxHint, workingDirectory: directory, endpointWarning: warning,
-            keyProtectTemplate: endpoints.keyProtect)
+            keyProtectTemplate: endpoints.keyProtect, browser: browserAccess(ProcessInfo.processInfo.environment))
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -125,6 +125,14 @@ public enum WizardLauncher {
         if state.apiKey != nil && state.apiKeySavedPath == nil { return 3 }
         return state.tokenSavedPath != nil ? 0 : 1
     }
+}
+
+/// Whether a browser can open here: a display (X11 or Wayland) with `xdg-open`, and not an SSH
+/// session (where a browser would open on the remote machine, if at all).
+func browserAccess(_ environment: [String: String]) -> BrowserAccess {
+    if environment["SSH_CONNECTION"] != nil || environment["SSH_TTY"] != nil || environment["SSH_CLIENT"] != nil { return .remote }
+    let display = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
+    return display && ExternalTool.find("xdg-open") != nil ? .local : .none
 }
 
 /// Runs async work from synchronous code and waits for it (used outside the UI loop only).

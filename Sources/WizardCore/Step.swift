@@ -77,11 +77,23 @@ public struct WizardEnvironment: Sendable, Hashable {
     public var endpointWarning: String?
     /// The Key Protect base URL with `{region}`, e.g. `https://{region}.kms.cloud.ibm.com`, for the curl line.
     public var keyProtectTemplate: String
+    /// Whether the passcode page can be opened in a browser here (else it is offered as a QR code).
+    public var browser: BrowserAccess
     public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: String? = nil,
-                keyProtectTemplate: String = "https://{region}.kms.cloud.ibm.com") {
+                keyProtectTemplate: String = "https://{region}.kms.cloud.ibm.com", browser: BrowserAccess = .none) {
         self.sandbox = sandbox; self.workingDirectory = workingDirectory; self.endpointWarning = endpointWarning
-        self.keyProtectTemplate = keyProtectTemplate
+        self.keyProtectTemplate = keyProtectTemplate; self.browser = browser
     }
+}
+
+/// Whether a browser can be opened here, for the SSO passcode page.
+public enum BrowserAccess: Sendable, Hashable {
+    /// A graphical session on this machine with `xdg-open`: the page can be opened for the user.
+    case local
+    /// A remote session (SSH): a browser would open on another machine; show a QR code instead.
+    case remote
+    /// No display and not remote (a console): show a QR code to scan with a phone.
+    case none
 }
 
 /// How to log in to the sandbox: shown on the first screen. These are emulator credentials, not secrets.

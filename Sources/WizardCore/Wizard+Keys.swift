@@ -7,7 +7,12 @@ extension Wizard {
         if key != .control("c") { state.quitArmed = false }
 
         // Typing goes on while the passcode page is looked up (nothing is lost after Tab).
-        if state.step == .login, state.inFlight?.call == .discoverOIDC, key != .enter, key != .escape {
+        if state.showingQRCode {
+            state.showingQRCode = false
+            return []
+        }
+        if state.step == .login, let call = state.inFlight?.call, key != .enter, key != .escape, key != .control("o"),
+           call == .discoverOIDC || call == .makeQRCode(text: state.passcodePage ?? "") || call == .openInBrowser(url: state.passcodePage ?? "") {
             _ = state.passcodeField.apply(key)
             return []
         }
@@ -269,6 +274,8 @@ extension Wizard {
 
     static func loginKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
         switch key {
+        case .control("o") where state.loginMethod == .passcode:
+            return openPasscodePage(in: &state)
         case .tab, .backTab, .up, .down:
             state.loginMethod = state.loginMethod == .apiKey ? .passcode : .apiKey
             state.notice = nil
@@ -313,6 +320,20 @@ extension Wizard {
             if state.loginMethod == .apiKey { _ = state.apiKeyField.apply(key) } else { _ = state.passcodeField.apply(key) }
             return []
         }
+    }
+
+    /// Ctrl-O on the passcode tab: open the page in a browser where one can open here; elsewhere
+    /// (SSH, a console) show it as a QR code to scan with a phone.
+    static func openPasscodePage(in state: inout WizardState) -> [WizardEffect] {
+        guard let page = state.passcodePage else { return [] }
+        if state.environment.browser == .local {
+            return start(.openInBrowser(url: page), "Opening the passcode page in your browser…", in: &state)
+        }
+        if state.qrCode != nil {
+            state.showingQRCode = true
+            return []
+        }
+        return start(.makeQRCode(text: page), "Drawing the QR code…", in: &state)
     }
 
     // MARK: Service ID

@@ -111,6 +111,8 @@ public enum Wizard {
     static func busyMessage(for call: Call) -> String {
         switch call {
         case .discoverOIDC: "Finding the passcode page…"
+        case .openInBrowser: "Opening the passcode page in your browser…"
+        case .makeQRCode: "Drawing the QR code…"
         case .loginWithAPIKey, .loginWithPasscode: "Logging in…"
         case .readAPIKeyFile: "Reading the API key file…"
         case .checkSavePaths: "Checking where the key and token will be saved…"
@@ -138,6 +140,13 @@ public enum Wizard {
     static func handleFailure(_ failure: CallFailure, of request: Request, in state: inout WizardState) -> [WizardEffect] {
         switch failure {
         case .file(let path, let message):
+            switch request.call {
+            case .openInBrowser, .makeQRCode:
+                state.notice = Notice(kind: .warning, message: "Could not \(request.call == .openInBrowser(url: path) ? "open a browser" : "draw a QR code"): \(message)",
+                    hint: "Open the page in any browser, on any device, and paste the passcode here.")
+                return []
+            default: break
+            }
             if case .readAPIKeyFile = request.call {
                 state.notice = Notice(kind: .error, message: "Could not read \(path): \(message)",
                     hint: "Give the path of an API key JSON file, or paste the key itself.")
@@ -278,6 +287,16 @@ public enum Wizard {
         switch (request.call, output) {
         case (.discoverOIDC, .oidc(let oidc)):
             state.passcodePage = oidc.passcodeEndpoint.absoluteString
+            return []
+
+        case (.openInBrowser, .opened):
+            state.notice = Notice(kind: .info, message: "The passcode page is opening in your browser.",
+                hint: "Log in there, then paste the one-time passcode here.")
+            return []
+
+        case (.makeQRCode, .qrCode(let lines)):
+            state.qrCode = lines
+            state.showingQRCode = true
             return []
 
         case (.readAPIKeyFile, .apiKeyValue(let key)):

@@ -10,6 +10,10 @@ public struct RequestID: Sendable, Hashable, CustomStringConvertible {
 /// A call to the outside world: IBM Cloud or the file system.
 public enum Call: Sendable, Hashable {
     case discoverOIDC
+    /// Open the URL in the user's browser (`xdg-open`); only where `BrowserAccess.local`.
+    case openInBrowser(url: String)
+    /// Draw the URL as a QR code (lines of text), to scan with a phone.
+    case makeQRCode(text: String)
     case loginWithAPIKey(Secret)
     case loginWithPasscode(Secret)
     /// Read the `apikey` field of an API key JSON file (any of the CLI's or Terraform's layouts).
@@ -98,6 +102,10 @@ public struct PathProblem: Sendable, Hashable {
 /// What a call produced.
 public enum CallOutput: Sendable, Hashable {
     case oidc(OIDCConfiguration)
+    /// The browser was asked to open the page.
+    case opened
+    /// A QR code, one text line per two rows of modules.
+    case qrCode(lines: [String])
     case token(IAMToken)
     case accounts([Account])
     case instances([KeyProtectInstance])

@@ -143,6 +143,10 @@ public struct WizardState: Sendable, Hashable {
     public var managerConfirmationPending = false
     /// True while the help for the current screen is shown (`?`).
     public var showingHelp = false
+    /// The passcode page as a QR code (lines of text from `qrencode -t UTF8`), once drawn.
+    public var qrCode: [String]?
+    /// True while the QR code of the passcode page is shown full screen.
+    public var showingQRCode = false
     public var isFinished = false
     var nextRequestNumber = 1
 
