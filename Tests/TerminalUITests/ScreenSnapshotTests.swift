@@ -80,6 +80,26 @@ struct ScreenSnapshotTests {
         #expect(PlanScript.quoted("it's") == #"'it'\''s'"#, "shell quoting survives quotes")
     }
 
+    @Test func passcodePageOverSSHOffersAQRCode() {
+        var state = Self.state {
+            $0.loginMethod = .passcode
+            $0.passcodePage = "http://127.0.0.1:4321/identity/passcode"
+            $0.environment.browser = .remote
+        }
+        let tab = ScreenRenderer.render(state, size: Self.size).plainText
+        assertSnapshot(tab, named: "login-passcode-ssh")
+        #expect(tab.contains("Ctrl-O shows it as a QR code"))
+        state.qrCode = ["█▀▀▀▀▀█ ▄ █▀▀▀▀▀█", "█ ███ █ ▀ █ ███ █", "▀▀▀▀▀▀▀ ▀ ▀▀▀▀▀▀▀"]
+        state.showingQRCode = true
+        let qr = ScreenRenderer.render(state, size: Self.size).plainText
+        assertSnapshot(qr, named: "login-passcode-qr")
+        #expect(qr.contains("Scan to open the passcode page"))
+        #expect(qr.contains("█ ███ █ ▀ █ ███ █"))
+        state.environment.browser = .local
+        state.showingQRCode = false
+        #expect(ScreenRenderer.render(state, size: Self.size).plainText.contains("Ctrl-O opens it in your browser."))
+    }
+
     @Test func accountListWithFilter() {
         let state = Self.state {
             $0.step = .account

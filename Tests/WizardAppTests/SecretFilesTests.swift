@@ -104,3 +104,13 @@ struct UnusedCloudAPI: CloudAPI {
     func deleteAPIKey(id: String, token: IAMToken) async throws { let _: Void = try fail() }
     func listKeys(region: String, instanceGUID: String, token: IAMToken) async throws -> KeyList { try fail() }
 }
+
+@Suite struct BrowserAccessTests {
+    @Test func sshIsRemoteADisplayWithXdgOpenIsLocalElseNone() {
+        #expect(browserAccess(["SSH_CONNECTION": "10.0.0.1 5000 10.0.0.2 22", "DISPLAY": ":0"]) == .remote)
+        #expect(browserAccess(["SSH_TTY": "/dev/pts/1"]) == .remote)
+        #expect(browserAccess([:]) == .none)
+        let local = browserAccess(["DISPLAY": ":0"])
+        #expect(local == (ExternalTool.find("xdg-open") != nil ? .local : .none))
+    }
+}
