@@ -13,6 +13,10 @@ public enum ScreenRenderer {
         guard size.columns >= Size.minimum.columns, size.rows >= Size.minimum.rows else {
             return tooSmall(size)
         }
+        if state.showingQRCode, let qr = state.qrCode {
+            drawQRCode(qr, page: state.passcodePage ?? "", into: &frame, size: size)
+            return frame
+        }
         let width = size.columns
         // Title bar
         frame.fill(row: 0, style: .reverse)
@@ -26,10 +30,6 @@ public enum ScreenRenderer {
         frame.put(planShown ? "Review, then create" : state.step.title, column: 1, row: 3, style: .bold)
 
         let body = BodyArea(top: 5, bottom: size.rows - 6, width: width)
-        if state.showingQRCode, let qr = state.qrCode {
-            drawQRCode(qr, page: state.passcodePage ?? "", into: &frame, size: size)
-            return frame
-        }
         if state.showingHelp {
             for (i, line) in (planShown ? ScreenHelp.plan : ScreenHelp.lines(for: state.step)).enumerated() where body.top + i <= body.bottom + 2 {
                 frame.put(line, column: 1, row: body.top + i, style: i == 0 ? .bold : .normal)
@@ -151,11 +151,11 @@ public enum ScreenRenderer {
             frame.put(state.passcodePage ?? "(looking it up…)", column: 4, row: row + 1, style: .accent)
             if state.passcodePage != nil {
                 frame.put(state.environment.browser == .local
-                    ? "   Ctrl-O opens it in your browser."
-                    : "   Ctrl-O shows it as a QR code: scan it with your phone's camera.", column: 1, row: row + 5, style: .dim)
+                    ? "Ctrl-O opens it in your browser."
+                    : "Ctrl-O shows it as a QR code: scan it with your phone's camera.", column: 4, row: row + 2, style: .dim)
             }
-            frame.put("2. Paste the one-time passcode it shows:", column: 1, row: row + 2)
-            row += 4
+            frame.put("2. Paste the one-time passcode it shows:", column: 1, row: row + 3)
+            row += 5
             drawField(state.passcodeField, focused: !state.isBusy, into: &frame, row: row, width: body.width)
             drawRecognition(state.passcodeField, into: &frame, row: row + 2)
         }
