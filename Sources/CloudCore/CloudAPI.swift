@@ -11,6 +11,9 @@ public protocol CloudAPI: Sendable {
     func token(apiKey: Secret) async throws -> IAMToken
     /// IAM, `POST /identity/token`, grant `urn:ibm:params:oauth:grant-type:passcode`, Basic `bx:bx`.
     func token(passcode: Secret) async throws -> IAMToken
+    /// IAM, `POST /identity/token`, grant `password` (IBMid users who are not federated), with
+    /// `security_code` and `vendor=TOTP` when a second factor is given; Basic `bx:bx`.
+    func token(username: String, password: Secret, securityCode: Secret?) async throws -> IAMToken
     /// IAM, `POST /identity/token`, grant `refresh_token`, Basic `bx:bx`, with `account=<guid>` when given.
     func refresh(_ refreshToken: Secret, accountID: String?) async throws -> IAMToken
     /// Accounts, `GET /coe/v2/accounts`, following `next_url` to the end.

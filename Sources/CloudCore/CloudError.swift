@@ -23,6 +23,22 @@ public enum CloudError: Error, Sendable, Hashable {
     /// A local problem before anything was sent (bad endpoint, bad input).
     case invalidRequest(reason: String)
 
+    /// True for IAM's answer to a password login of a federated user, who must use SSO (a one-time
+    /// passcode) or an API key. UNVERIFIED wording: IAM's text mentions "federated" (docs/DECISIONS.md).
+    public var isFederatedUser: Bool {
+        guard case .server(.iam, 400, _, let message, _) = self else { return false }
+        return message.lowercased().contains("federated")
+    }
+
+    /// True when IAM asks a password login for a second factor (`security_code`). UNVERIFIED wording:
+    /// IAM's text mentions the security code or MFA (docs/DECISIONS.md).
+    public var needsSecondFactor: Bool {
+        guard case .server(.iam, 400, _, let message, _) = self else { return false }
+        let text = message.lowercased()
+        return text.contains("security_code") || text.contains("security code") || text.contains("mfa")
+            || text.contains("multi-factor") || text.contains("second factor")
+    }
+
     /// HTTP status for `.server`, otherwise nil.
     public var status: Int? {
         if case .server(_, let status, _, _, _) = self { return status }

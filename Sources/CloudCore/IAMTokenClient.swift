@@ -50,6 +50,22 @@ public struct IAMTokenClient: Sendable {
         return try await grant([("grant_type", Self.passcodeGrant), ("passcode", code)], idempotent: false)
     }
 
+    /// Password grant for IBMid users who are not federated: `grant_type=password&username=…&password=…`,
+    /// plus `security_code=…&vendor=TOTP` when the account asks for a second factor (API reference
+    /// §3.1). Retried per policy (a grant creates nothing). Throws ``CloudError``: 400 when the
+    /// credentials are wrong, when a second factor is needed, or when the user is federated (then
+    /// SSO or an API key is the way in); see `CloudError.isFederatedUser` / `needsSecondFactor`.
+    public func token(username: String, password: Secret, securityCode: Secret?) async throws -> IAMToken {
+        let user = username.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !user.isEmpty else { throw CloudError.invalidRequest(reason: "The IBMid is empty.") }
+        guard !password.isEmpty else { throw CloudError.invalidRequest(reason: "The password is empty.") }
+        var fields = [("grant_type", "password"), ("username", user), ("password", password.exposedValue)]
+        if let code = securityCode?.exposedValue.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+            fields += [("security_code", code), ("vendor", "TOTP")]
+        }
+        return try await grant(fields, idempotent: true)
+    }
+
     /// Refresh grant: `grant_type=refresh_token&refresh_token=…[&account=<guid>]`, which scopes the
     /// new token to that account. Retried per policy. Throws ``CloudError`` (400 `BXNIM0408E` when the
     /// refresh token expired: log in again).

@@ -26,6 +26,9 @@ public struct LiveCloudAPI: CloudAPI {
     public func discoverOIDC() async throws -> OIDCConfiguration { try await tokens.discoverOIDC() }
     public func token(apiKey: Secret) async throws -> IAMToken { try await tokens.token(apiKey: apiKey) }
     public func token(passcode: Secret) async throws -> IAMToken { try await tokens.token(passcode: passcode) }
+    public func token(username: String, password: Secret, securityCode: Secret?) async throws -> IAMToken {
+        try await tokens.token(username: username, password: password, securityCode: securityCode)
+    }
     public func refresh(_ refreshToken: Secret, accountID: String?) async throws -> IAMToken {
         try await tokens.refresh(refreshToken, accountID: accountID)
     }

@@ -91,6 +91,7 @@ struct UnusedCloudAPI: CloudAPI {
     func discoverOIDC() async throws -> OIDCConfiguration { try fail() }
     func token(apiKey: Secret) async throws -> IAMToken { try fail() }
     func token(passcode: Secret) async throws -> IAMToken { try fail() }
+    func token(username: String, password: Secret, securityCode: Secret?) async throws -> IAMToken { try fail() }
     func refresh(_ refreshToken: Secret, accountID: String?) async throws -> IAMToken { try fail() }
     func accounts(token: IAMToken) async throws -> [Account] { try fail() }
     func resourceGroups(accountID: String, token: IAMToken) async throws -> [ResourceGroup] { try fail() }

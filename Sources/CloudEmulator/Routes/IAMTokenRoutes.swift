@@ -58,8 +58,21 @@ struct IAMTokenRoutes {
             case "password":
                 guard let username = nonEmpty(form["username"]) else { throw missing("username") }
                 guard let password = nonEmpty(form["password"]) else { throw missing("password") }
+                if let user = state.user(email: username), user.federated == true {
+                    throw EmulatorError.iam(.badRequest, "BXNIM0602E",
+                        "The user '\(username)' is federated: log in with a one-time passcode (SSO) or an API key.")
+                }
                 guard let user = state.user(email: username), let expected = user.password, expected == password else {
                     throw EmulatorError.iam(.badRequest, "BXNIM0602E", "The credentials you entered for the user '\(username)' are incorrect.")
+                }
+                if user.mfa != nil {
+                    guard let code = nonEmpty(form["security_code"]), nonEmpty(form["vendor"]) != nil else {
+                        throw EmulatorError.iam(.badRequest, "BXNIM0601E",
+                            "The account requires multi-factor authentication: send security_code and vendor.")
+                    }
+                    guard code == user.totpCode else {
+                        throw EmulatorError.iam(.badRequest, "BXNIM0602E", "The security code for the user '\(username)' is incorrect.")
+                    }
                 }
                 return Grant(principal: .user(user), accountID: try Self.account(requestedAccount, for: user, in: state), sessionID: newSessionID())
 

@@ -11,6 +11,14 @@ extension EmulatorWorld {
     public static let sandboxUserPassword = "sandbox-password"
     /// E-mail of a second user who owns "Other Company", an account the sandbox user is not a member of.
     public static let otherUserEmail = "other.user@example.com"
+    /// A user whose password login needs a second factor (TOTP); the accepted code is `mfaUserCode`.
+    public static let mfaUserEmail = "mfa.user@example.com"
+    /// The MFA user's password.
+    public static let mfaUserPassword = "mfa-password"
+    /// The one TOTP code the emulator accepts for the MFA user.
+    public static let mfaUserCode = "123456"
+    /// A federated user: the password grant refuses them (SSO or an API key instead).
+    public static let federatedUserEmail = "federated.user@example.com"
     /// IAM ID of the second user.
     public static let otherUserIAMID = "IBMid-6650000OTH"
     /// The second user's API key (scoped to "Other Company").
@@ -67,6 +75,16 @@ extension EmulatorWorld {
             iamID: otherUserIAMID, email: otherUserEmail, givenName: "Other", familyName: "User",
             imsUserID: 7_000_002, password: "other-password",
             accountIDs: [ids.otherAccount, ids.stagingAccount])
+
+        var mfaUser = User(
+            iamID: "IBMid-7000003MFA", email: mfaUserEmail, givenName: "Mfa", familyName: "User",
+            imsUserID: 7_000_003, password: mfaUserPassword, accountIDs: [ids.developmentAccount])
+        mfaUser.mfa = "TOTP"
+        mfaUser.totpCode = mfaUserCode
+        var federatedUser = User(
+            iamID: "IBMid-7000004FED", email: federatedUserEmail, givenName: "Federated", familyName: "User",
+            imsUserID: 7_000_004, password: nil, accountIDs: [ids.developmentAccount])
+        federatedUser.federated = true
 
         let accounts = [
             Account(id: ids.developmentAccount, name: "Sandbox Development", type: "PAYG", ownerIAMID: sandboxUserIAMID, createdAt: day(0)),
@@ -168,7 +186,7 @@ extension EmulatorWorld {
             ["accountId": ids.otherAccount, "serviceName": "kms"], "Manager on Key Protect, account-wide")
 
         return EmulatorWorld(
-            users: [sandbox, other], accounts: accounts, resourceGroups: groups, instances: instances, keys: keys,
+            users: [sandbox, other, mfaUser, federatedUser], accounts: accounts, resourceGroups: groups, instances: instances, keys: keys,
             serviceIDs: [legacyServiceID], apiKeys: apiKeys, policies: policies)
     }
 }

@@ -59,6 +59,13 @@ public struct EmulatorWorld: Codable, Sendable, Equatable {
         public var password: String?
         /// Accounts the user belongs to, in display order. The first one is the default login account.
         public var accountIDs: [String]
+        /// The second factor the `password` grant requires (`"TOTP"`), with `totpCode` the code
+        /// that is accepted (an emulator has no clock-based secret); nil: no second factor.
+        public var mfa: String?
+        /// The accepted `security_code` when `mfa` is set.
+        public var totpCode: String?
+        /// True for a federated user (SSO): the `password` grant refuses them.
+        public var federated: Bool?
 
         /// Creates the record; see the properties for meanings and defaults.
         public init(
