@@ -133,13 +133,21 @@ public enum ScreenRenderer {
             frame.put(warning, column: 1, row: row, style: .warning)
             row += 2
         }
-        let apiStyle: CellStyle = state.loginMethod == .apiKey ? .reverse : .dim
-        let ssoStyle: CellStyle = state.loginMethod == .passcode ? .reverse : .dim
-        var x = frame.put(" API key ", column: 1, row: row, style: apiStyle)
-        x = frame.put("  ", column: x, row: row)
-        frame.put(" SSO: one-time passcode ", column: x, row: row, style: ssoStyle)
+        var x = 1
+        for (method, label) in [(LoginMethod.apiKey, " API key "), (.passcode, " SSO: one-time passcode "), (.password, " IBMid password ")] {
+            x = frame.put(label, column: x, row: row, style: state.loginMethod == method ? .reverse : .dim)
+            x = frame.put("  ", column: x, row: row)
+        }
         row += 2
-        if state.loginMethod == .apiKey {
+        if state.loginMethod == .password {
+            frame.put("For IBMids that are not federated (a company SSO login uses the passcode tab).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
+            row += 2
+            let count = state.needsSecurityCode ? 3 : 2
+            for i in 0..<count {
+                drawField(state.passwordForm.fields[i], focused: !state.isBusy && state.passwordForm.focus == i, into: &frame, row: row + i, width: body.width)
+            }
+            frame.put("↑/↓ move between fields · Enter goes on, then logs in", column: 1, row: row + 4, style: .dim)
+        } else if state.loginMethod == .apiKey {
             frame.put("Paste an IBM Cloud API key (from `ibmcloud iam api-key-create` or the console).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
             row += 2
             drawField(state.apiKeyField, focused: !state.isBusy, into: &frame, row: row, width: body.width)

@@ -47,6 +47,8 @@ public struct EffectRunner: Sendable {
             return .qrCode(lines: output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty })
         case .loginWithAPIKey(let key): return .token(try await api.token(apiKey: key))
         case .loginWithPasscode(let code): return .token(try await api.token(passcode: code))
+        case .loginWithPassword(let username, let password, let code):
+            return .token(try await api.token(username: username, password: password, securityCode: code))
         case .readAPIKeyFile(let path): return .apiKeyValue(try APIKeyFileReader.read(path))
         case .scopeToAccount(let refresh, let account): return .token(try await api.refresh(refresh, accountID: account))
         case .listAccounts(let token): return .accounts(try await api.accounts(token: token))

@@ -22,7 +22,11 @@ public enum PlanScript {
     public static func commands(for state: WizardState) -> [String] {
         let serviceIDName = state.serviceID?.name ?? state.serviceIDForm[0]
         let serviceIDRef = state.serviceID?.id ?? serviceIDName
-        let login = state.loginMethod == .passcode ? "ibmcloud login --sso" : "ibmcloud login --apikey @YOUR_API_KEY_FILE"
+        let login = switch state.loginMethod {
+        case .passcode: "ibmcloud login --sso"
+        case .password: "ibmcloud login -u \(quoted(state.passwordForm[0]))"
+        case .apiKey: "ibmcloud login --apikey @YOUR_API_KEY_FILE"
+        }
         var target = login
         if let account = state.account { target += " -c \(account.id)" }
         if let region = state.region { target += " -r \(region.id)" }

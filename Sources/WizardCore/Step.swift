@@ -43,6 +43,9 @@ public enum LoginMethod: Sendable, Hashable {
     case apiKey
     /// A one-time passcode from the passcode page (`ibmcloud login --sso`).
     case passcode
+    /// IBMid and password (`ibmcloud login -u`), with a TOTP code when the account needs one.
+    /// Federated users cannot use it (IAM refuses; the wizard points them to SSO).
+    case password
 }
 
 /// A message shown on the current screen: an error with what to do next, or a note.

@@ -260,7 +260,11 @@ extension Wizard {
     static func insertIntoFocusedField(_ text: String, in state: inout WizardState) {
         switch state.step {
         case .login:
-            if state.loginMethod == .apiKey { state.apiKeyField.insert(text) } else { state.passcodeField.insert(text) }
+            switch state.loginMethod {
+            case .apiKey: state.apiKeyField.insert(text)
+            case .passcode: state.passcodeField.insert(text)
+            case .password: state.passwordForm.fields[state.passwordForm.focus].insert(text)
+            }
         case .serviceID where state.serviceIDMatches == nil:
             state.serviceIDForm.fields[state.serviceIDForm.focus].insert(text)
         case .apiKey:
@@ -276,8 +280,16 @@ extension Wizard {
         switch key {
         case .control("o") where state.loginMethod == .passcode:
             return openPasscodePage(in: &state)
+        case .up where state.loginMethod == .password, .down where state.loginMethod == .password:
+            let count = state.needsSecurityCode ? 3 : 2
+            state.passwordForm.focus = (state.passwordForm.focus + (key == .down ? 1 : count - 1)) % count
+            return []
+        case .enter where state.loginMethod == .password:
+            return passwordLoginEnter(in: &state)
         case .tab, .backTab, .up, .down:
-            state.loginMethod = state.loginMethod == .apiKey ? .passcode : .apiKey
+            let order: [LoginMethod] = [.apiKey, .passcode, .password]
+            let index = order.firstIndex(of: state.loginMethod) ?? 0
+            state.loginMethod = order[(index + (key == .backTab || key == .up ? order.count - 1 : 1)) % order.count]
             state.notice = nil
             state.failedRequest = nil
             if state.loginMethod == .passcode, state.passcodePage == nil {
@@ -317,9 +329,40 @@ extension Wizard {
                 return start(.readAPIKeyFile(path: path), "Reading the API key file…", in: &state)
             }
         default:
-            if state.loginMethod == .apiKey { _ = state.apiKeyField.apply(key) } else { _ = state.passcodeField.apply(key) }
+            switch state.loginMethod {
+            case .apiKey: _ = state.apiKeyField.apply(key)
+            case .passcode: _ = state.passcodeField.apply(key)
+            case .password: _ = state.passwordForm.fields[state.passwordForm.focus].apply(key)
+            }
             return []
         }
+    }
+
+    /// Enter on the IBMid password tab: next field, then log in.
+    static func passwordLoginEnter(in state: inout WizardState) -> [WizardEffect] {
+        state.failedRequest = nil
+        let form = state.passwordForm
+        if form.focus == 0 && form[0].isEmpty || form.focus == 0 && form[1].isEmpty {
+            if form[0].isEmpty {
+                state.notice = Notice(kind: .error, message: "Enter your IBMid (the e-mail you log in with) first.", hint: "")
+                return []
+            }
+            state.passwordForm.focus = 1
+            return []
+        }
+        if form[1].isEmpty {
+            state.passwordForm.focus = 1
+            state.notice = Notice(kind: .error, message: "Enter the password.", hint: "")
+            return []
+        }
+        if state.needsSecurityCode && form[2].isEmpty {
+            state.passwordForm.focus = 2
+            state.notice = Notice(kind: .error, message: "Enter the security code from your authenticator app.", hint: "")
+            return []
+        }
+        let code = state.needsSecurityCode ? Secret(form[2]) : nil
+        return start(.loginWithPassword(username: form[0], password: Secret(form.fields[1].text), securityCode: code),
+            "Logging in with your IBMid…", in: &state)
     }
 
     /// Ctrl-O on the passcode tab: open the page in a browser where one can open here; elsewhere

@@ -113,7 +113,7 @@ public enum Wizard {
         case .discoverOIDC: "Finding the passcode page…"
         case .openInBrowser: "Opening the passcode page in your browser…"
         case .makeQRCode: "Drawing the QR code…"
-        case .loginWithAPIKey, .loginWithPasscode: "Logging in…"
+        case .loginWithAPIKey, .loginWithPasscode, .loginWithPassword: "Logging in…"
         case .readAPIKeyFile: "Reading the API key file…"
         case .checkSavePaths: "Checking where the key and token will be saved…"
         case .scopeToAccount: "Switching to the account…"
@@ -196,6 +196,12 @@ public enum Wizard {
             if case .scopeToAccount = request.call, state.resumeAfterLogin?.renewing == true {
                 return askToLogInAgain(in: &state)
             }
+            if case .loginWithPassword = request.call, error.needsSecondFactor {
+                state.needsSecurityCode = true
+                state.passwordForm.focus = 2
+                state.notice = notice(for: error, call: request.call)
+                return []
+            }
             state.failedRequest = request
             state.notice = notice(for: error, call: request.call)
             return []
@@ -264,6 +270,15 @@ public enum Wizard {
         case .loginWithAPIKey where error.status == 400 || error.status == 401 || error.status == 403:
             return Notice(kind: .error, message: "IAM did not accept this API key. \(error.summary)",
                 hint: "Check the key (create one with `ibmcloud iam api-key-create`), fix it and press Enter.")
+        case .loginWithPassword where error.isFederatedUser:
+            return Notice(kind: .error, message: "This IBMid is federated: it logs in through your company's SSO.",
+                hint: "Tab to “SSO: one-time passcode” (or use an API key). \(error.summary)")
+        case .loginWithPassword where error.needsSecondFactor:
+            return Notice(kind: .warning, message: "Your account needs a second factor.",
+                hint: "Type the code from your authenticator app in Security code and press Enter.")
+        case .loginWithPassword where error.status == 400 || error.status == 401 || error.status == 403:
+            return Notice(kind: .error, message: "IAM did not accept this IBMid and password. \(error.summary)",
+                hint: "Check them and press Enter. Federated (company) IDs log in with SSO instead.")
         case .loginWithPasscode where error.status == 400 || error.status == 401 || error.status == 403:
             return Notice(kind: .error, message: "IAM did not accept this passcode. \(error.summary)",
                 hint: "Passcodes work once and expire quickly: get a new one from the passcode page and press Enter.")
@@ -302,7 +317,11 @@ public enum Wizard {
         case (.readAPIKeyFile, .apiKeyValue(let key)):
             return start(.loginWithAPIKey(key), "Logging in with the API key from the file…", in: &state)
 
-        case (.loginWithAPIKey, .token(let token)), (.loginWithPasscode, .token(let token)):
+        case (.loginWithAPIKey, .token(let token)), (.loginWithPasscode, .token(let token)), (.loginWithPassword, .token(let token)):
+            state.passwordForm.fields[1].text = ""
+            state.passwordForm.fields[1].cursor = 0
+            state.passwordForm.fields[2].text = ""
+            state.passwordForm.fields[2].cursor = 0
             state.userToken = token
             state.apiKeyField = TextField(label: "API key", isSecret: true, maxLength: 512)
             state.passcodeField = TextField(label: "One-time passcode", isSecret: true, maxLength: 128)

@@ -16,6 +16,8 @@ public enum Call: Sendable, Hashable {
     case makeQRCode(text: String)
     case loginWithAPIKey(Secret)
     case loginWithPasscode(Secret)
+    /// The password grant; `securityCode` when IAM asked for a second factor.
+    case loginWithPassword(username: String, password: Secret, securityCode: Secret?)
     /// Read the `apikey` field of an API key JSON file (any of the CLI's or Terraform's layouts).
     case readAPIKeyFile(path: String)
     case scopeToAccount(refreshToken: Secret, accountID: String)

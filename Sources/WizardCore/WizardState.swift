@@ -39,6 +39,14 @@ public struct WizardState: Sendable, Hashable {
     public var loginMethod: LoginMethod = .apiKey
     public var apiKeyField = TextField(label: "API key", isSecret: true, maxLength: 512)
     public var passcodeField = TextField(label: "One-time passcode", isSecret: true, maxLength: 128)
+    /// IBMid password login: the IBMid (e-mail), password and, when IAM asks, a TOTP code.
+    public var passwordForm = Form(fields: [
+        TextField(label: "IBMid", maxLength: 256),
+        TextField(label: "Password", isSecret: true, maxLength: 256),
+        TextField(label: "Security code", isSecret: true, maxLength: 16),
+    ])
+    /// True once IAM asked for a second factor: the security code field is shown.
+    public var needsSecurityCode = false
     /// The passcode page from OIDC discovery, once known.
     public var passcodePage: String?
     /// The user's own token, scoped to the chosen account once one is chosen.
