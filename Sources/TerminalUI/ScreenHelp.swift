@@ -16,7 +16,8 @@ public enum ScreenHelp {
         switch step {
         case .login:
             return ["Log in", "An API key, or SSO: open the passcode page, log in, paste the one-time code.",
-                    "Same as: ibmcloud login --apikey KEY   or   ibmcloud login --sso"]
+                    "Or an IBMid and password (not for federated IDs), with a TOTP code if asked.",
+                    "Same as: ibmcloud login --apikey KEY  ·  ibmcloud login --sso  ·  ibmcloud login -u ID"]
         case .account:
             return ["Account",
                     "The IBM Cloud account that holds your Key Protect instance. Your session is",

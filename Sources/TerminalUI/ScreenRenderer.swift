@@ -407,7 +407,7 @@ public enum ScreenRenderer {
     public static func helpText(_ state: WizardState) -> String {
         if state.isBusy { return "Working… · Esc cancel (lookups only) · Ctrl-C quit" }
         switch state.step {
-        case .login: return "Enter log in · Tab API key/passcode · Ctrl-U clear · Ctrl-C quit"
+        case .login: return "Enter log in · Tab API key/passcode/password · Ctrl-U clear · Ctrl-C quit"
         case .account, .region, .resourceGroup, .instance, .role:
             return "↑↓ move · type to filter · Enter choose · Esc back · ? help · Ctrl-C quit"
         case .serviceID:

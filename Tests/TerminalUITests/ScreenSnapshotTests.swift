@@ -100,6 +100,23 @@ struct ScreenSnapshotTests {
         #expect(ScreenRenderer.render(state, size: Self.size).plainText.contains("Ctrl-O opens it in your browser."))
     }
 
+    @Test func passwordTabWithASecondFactor() {
+        let state = Self.state {
+            $0.loginMethod = .password
+            $0.passwordForm.fields[0].insert("mfa.user@example.com")
+            $0.passwordForm.fields[1].insert("mfa-password")
+            $0.needsSecurityCode = true
+            $0.passwordForm.focus = 2
+            $0.notice = Notice(kind: .warning, message: "Your account needs a second factor.",
+                hint: "Type the code from your authenticator app in Security code and press Enter.")
+        }
+        let text = ScreenRenderer.render(state, size: Self.size).plainText
+        assertSnapshot(text, named: "login-password-mfa")
+        #expect(!text.contains("mfa-password"), "the password is masked")
+        #expect(text.contains("Security code"))
+        #expect(text.contains("mfa.user@example.com"))
+    }
+
     @Test func accountListWithFilter() {
         let state = Self.state {
             $0.step = .account
