@@ -17,7 +17,7 @@ public enum ScreenHelp {
         case .login:
             return ["Log in", "An API key, or SSO: open the passcode page, log in, paste the one-time code.",
                     "Or an IBMid and password (not for federated IDs), with a TOTP code if asked.",
-                    "Same as: ibmcloud login --apikey KEY  ·  ibmcloud login --sso  ·  ibmcloud login -u ID"]
+                    "Same as: ibmcloud login --apikey KEY  ·  --sso  ·  -u IBMID"]
         case .account:
             return ["Account",
                     "The IBM Cloud account that holds your Key Protect instance. Your session is",

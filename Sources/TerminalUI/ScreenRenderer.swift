@@ -140,13 +140,12 @@ public enum ScreenRenderer {
         }
         row += 2
         if state.loginMethod == .password {
-            frame.put("For IBMids that are not federated (a company SSO login uses the passcode tab).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
+            frame.put("Not for federated (company SSO) IDs: they use the passcode tab. ↑/↓ moves.", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
             row += 2
             let count = state.needsSecurityCode ? 3 : 2
             for i in 0..<count {
-                drawField(state.passwordForm.fields[i], focused: !state.isBusy && state.passwordForm.focus == i, into: &frame, row: row + i, width: body.width)
+                drawField(state.passwordForm.fields[i], focused: !state.isBusy && state.passwordForm.focus == i, into: &frame, row: row + 2 * i, width: body.width)
             }
-            frame.put("↑/↓ move between fields · Enter goes on, then logs in", column: 1, row: row + 4, style: .dim)
         } else if state.loginMethod == .apiKey {
             frame.put("Paste an IBM Cloud API key (from `ibmcloud iam api-key-create` or the console).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
             row += 2
