@@ -122,6 +122,23 @@ import Testing
         }
     }
 
+    @Test func passwordLoginWithASecondFactorAndAFederatedUser() async throws {
+        try await withEmulator { api, _ in
+            let password = Secret(EmulatorWorld.mfaUserPassword)
+            let asked = await #expect(throws: CloudError.self) {
+                _ = try await api.token(username: EmulatorWorld.mfaUserEmail, password: password, securityCode: nil)
+            }
+            #expect(asked?.needsSecondFactor == true)
+            let token = try await api.token(username: EmulatorWorld.mfaUserEmail, password: password, securityCode: Secret(EmulatorWorld.mfaUserCode))
+            #expect(token.claims.accountID == IDs.developmentAccount)
+            let federated = await #expect(throws: CloudError.self) {
+                _ = try await api.token(username: EmulatorWorld.federatedUserEmail, password: Secret("x"), securityCode: nil)
+            }
+            #expect(federated?.isFederatedUser == true)
+            #expect(federated?.needsSecondFactor == false)
+        }
+    }
+
     @Test func passcodeLoginAndAccountScoping() async throws {
         try await withEmulator { api, _ in
             let oidc = try await api.discoverOIDC()

@@ -174,6 +174,24 @@ struct IAMTokenTests {
         }
     }
 
+    @Test("Password grant: a second factor when the user has MFA; federated users are refused")
+    func passwordGrantMFAAndFederated() async throws {
+        try await withEmulator { cloud in
+            let base = [("grant_type", "password"), ("username", EmulatorWorld.mfaUserEmail), ("password", EmulatorWorld.mfaUserPassword)]
+            let asked = try await cloud.tokenRequest(base, basic: true)
+            #expect(asked.status == 400)
+            #expect((asked.json["errorMessage"] as? String)?.contains("security_code") == true)
+            let wrong = try await cloud.tokenRequest(base + [("security_code", "000000"), ("vendor", "TOTP")], basic: true)
+            #expect(wrong.status == 400)
+            let ok = try await cloud.tokenRequest(base + [("security_code", EmulatorWorld.mfaUserCode), ("vendor", "TOTP")], basic: true)
+            #expect(ok.status == 200)
+            let federated = try await cloud.tokenRequest(
+                [("grant_type", "password"), ("username", EmulatorWorld.federatedUserEmail), ("password", "anything")], basic: true)
+            #expect(federated.status == 400)
+            #expect((federated.json["errorMessage"] as? String)?.contains("federated") == true)
+        }
+    }
+
     @Test("Wrong Basic client credentials are refused")
     func wrongClient() async throws {
         try await withEmulator { cloud in

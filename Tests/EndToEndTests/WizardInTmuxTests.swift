@@ -218,6 +218,38 @@ struct WizardInTmuxTests {
 
     // MARK: Checks
 
+    @Test func ibmidPasswordWithASecondFactorLogsIn() throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: wizardCommand(emulator))
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.send("Tab")
+        try tmux.waitFor("Ctrl-O")
+        try tmux.send("Tab")
+        try tmux.waitFor("Not for federated")
+        try tmux.type("federated.user@example.com")
+        try tmux.send("Enter")
+        try tmux.type("whatever")
+        try tmux.send("Enter")
+        try tmux.waitFor("This IBMid is federated")
+        try tmux.send("Up")
+        try tmux.send("C-u")
+        try tmux.type("mfa.user@example.com")
+        try tmux.send("Down")
+        try tmux.send("C-u")
+        try tmux.type("mfa-password")
+        try tmux.send("Enter")
+        try tmux.waitFor("Your account needs a second factor.")
+        try tmux.type("123456")
+        try tmux.send("Enter")
+        let region = try tmux.waitFor("Choose the region")
+        #expect(!region.contains("mfa-password"))
+        try tmux.send("C-c")
+        try tmux.waitFor("EXIT=1")
+        #expect(!(try tmux.screen().contains("mfa-password")))
+    }
+
     func savedSecrets() throws -> (apiKey: String, accessToken: String, refreshToken: String?) {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory)
         let keyFile = try #require(files.first { $0.hasSuffix("-apikey.json") })
