@@ -22,6 +22,18 @@ public struct LaunchOptions: Sendable {
     public init() {}
 }
 
+/// What a finished run leaves for the command line: the lines to print and the exit status.
+///
+/// The executable gets this small, stable value rather than the whole `WizardState`: a client
+/// compiled against an older layout of the state (an incremental build that did not rebuild
+/// `main.swift`) would reserve too little room for it and crash at exit.
+public struct LaunchOutcome: Sendable {
+    /// The summary, one line each (paths and what was created; never a secret).
+    public var summary: [String]
+    /// 0 token saved, 1 left early, 3 a created API key could not be saved (see `exitStatus(of:)`).
+    public var exitStatus: Int32
+}
+
 /// Why the wizard could not start; the message says what to do.
 public struct LaunchError: Error, CustomStringConvertible {
     public var description: String
@@ -92,6 +104,13 @@ public enum WizardLauncher {
 
     /// The lines printed after the terminal is restored: what exists now and where things were
     /// saved; never a secret.
+    /// Runs the wizard (see `run(_:)`) and returns what the command line prints and exits with.
+    /// - Throws: `LaunchError` when the wizard cannot start.
+    public static func launch(_ options: LaunchOptions) throws -> LaunchOutcome {
+        let state = try run(options)
+        return LaunchOutcome(summary: summary(of: state), exitStatus: exitStatus(of: state))
+    }
+
     public static func summary(of state: WizardState) -> [String] {
         var lines: [String] = []
         if state.serviceIDWasCreated, let id = state.serviceID { lines.append("Created service ID \(id.name) (\(id.id)).") }

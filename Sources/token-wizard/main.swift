@@ -44,10 +44,9 @@ struct TokenWizardCommand: ParsableCommand {
         options.directory = directory
         options.traceFile = trace
         do {
-            let state = try WizardLauncher.run(options)
-            for line in WizardLauncher.summary(of: state) { print(line) }
-            let status = WizardLauncher.exitStatus(of: state)
-            if status != 0 { throw ExitCode(status) }
+            let outcome = try WizardLauncher.launch(options)
+            for line in outcome.summary { print(line) }
+            if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
         } catch let error as LaunchError {
             FileHandle.standardError.write(Data("token-wizard: \(error.description)\n".utf8))
             throw ExitCode(2)
