@@ -36,6 +36,10 @@ public protocol CloudAPI: Sendable {
     func createAPIKey(name: String, description: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> ServiceAPIKey
     /// IAM Identity, `GET /v1/apikeys?account_id=&iam_id=` (all pages): the service ID's keys named `name`, without values.
     func apiKeys(named name: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> [APIKeyInfo]
+    /// IAM Identity, `DELETE /v1/serviceids/{id}` (204; its API keys go with it; 404 counts as gone).
+    func deleteServiceID(id: String, token: IAMToken) async throws
+    /// IAM Policy Management, `DELETE /v1/policies/{id}` (204; 404 counts as gone).
+    func deleteAccessPolicy(id: String, token: IAMToken) async throws
     /// IAM Identity, `DELETE /v1/apikeys/{id}` (204; 404 counts as already gone).
     func deleteAPIKey(id: String, token: IAMToken) async throws
     /// Key Protect, `GET <region endpoint>/api/v2/keys` with `bluemix-instance: <guid>`.

@@ -117,6 +117,18 @@ public struct IAMIdentityClient: Sendable {
         }
     }
 
+    /// `DELETE /v1/serviceids/{id}`; expects 204. IAM deletes the service ID's API keys with it.
+    /// A 404 (already gone) counts as done. Throws ``CloudError``.
+    public func deleteServiceID(id: String, token: IAMToken) async throws {
+        let request = http.request("DELETE", endpoints.iam.appendingAPIPath("/v1/serviceids/\(id)"),
+            headers: ["Authorization": token.authorizationValue.exposedValue])
+        do {
+            _ = try await http.send(request, service: .iamIdentity, idempotent: true)
+        } catch let error as CloudError where error.status == 404 {
+            return
+        }
+    }
+
     static func parseServiceID(_ json: JSONObject) throws -> ServiceID {
         ServiceID(
             id: try json.requireString("id"),

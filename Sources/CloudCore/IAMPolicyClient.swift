@@ -71,4 +71,16 @@ public struct IAMPolicyClient: Sendable {
             ])]
         ))
     }
+
+    /// `DELETE /v1/policies/{id}`; expects 204. A 404 (already gone) counts as done.
+    /// Throws ``CloudError`` (403 without the Administrator role).
+    public func deleteAccessPolicy(id: String, token: IAMToken) async throws {
+        let request = http.request("DELETE", endpoints.iam.appendingAPIPath("/v1/policies/\(id)"),
+            headers: ["Authorization": token.authorizationValue.exposedValue])
+        do {
+            _ = try await http.send(request, service: .iamPolicy, idempotent: true)
+        } catch let error as CloudError where error.status == 404 {
+            return
+        }
+    }
 }

@@ -57,6 +57,12 @@ public struct LiveCloudAPI: CloudAPI {
     public func apiKeys(named name: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> [APIKeyInfo] {
         try await identity.apiKeys(named: name, serviceIAMID: serviceIAMID, accountID: accountID, token: token)
     }
+    public func deleteServiceID(id: String, token: IAMToken) async throws {
+        try await identity.deleteServiceID(id: id, token: token)
+    }
+    public func deleteAccessPolicy(id: String, token: IAMToken) async throws {
+        try await policies.deleteAccessPolicy(id: id, token: token)
+    }
     public func deleteAPIKey(id: String, token: IAMToken) async throws {
         try await identity.deleteAPIKey(id: id, token: token)
     }

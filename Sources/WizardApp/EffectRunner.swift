@@ -67,6 +67,11 @@ public struct EffectRunner: Sendable {
             return .apiKey(try await api.createAPIKey(name: name, description: description, serviceIAMID: serviceIAMID, accountID: account, token: token))
         case .findAPIKeys(let name, let serviceIAMID, let account, let token):
             return .apiKeyInfos(try await api.apiKeys(named: name, serviceIAMID: serviceIAMID, accountID: account, token: token))
+        case .deleteCreated(let serviceID, let policyID, let keys, let token):
+            for id in keys { try await api.deleteAPIKey(id: id, token: token) }
+            if let policyID { try await api.deleteAccessPolicy(id: policyID, token: token) }
+            if let serviceID { try await api.deleteServiceID(id: serviceID, token: token) }
+            return .deleted
         case .deleteAPIKeys(let ids, let token):
             for id in ids { try await api.deleteAPIKey(id: id, token: token) }
             return .deleted

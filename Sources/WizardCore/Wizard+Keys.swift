@@ -170,13 +170,23 @@ extension Wizard {
     static func canCancel(_ state: WizardState) -> Bool {
         guard let call = state.inFlight?.call else { return false }
         switch call {
-        case .createServiceID, .createPolicy, .createAPIKey, .deleteAPIKeys, .saveAPIKey, .saveToken, .exchangeAPIKey: return false
+        case .createServiceID, .createPolicy, .createAPIKey, .deleteAPIKeys, .deleteCreated, .saveAPIKey, .saveToken, .exchangeAPIKey: return false
         default: return true
         }
     }
 
     /// Esc: go back one step, as long as nothing created would be left behind.
     static func back(in state: inout WizardState) -> [WizardEffect] {
+        if state.backOfferPending {
+            // Esc again: keep what exists and go back; a created service ID is reused from now on.
+            state.backOfferPending = false
+            if state.serviceIDWasCreated { state.serviceIDWasCreated = false; state.createsServiceID = false }
+            state.reviewingPlan = false
+            state.failedRequest = nil
+            state.notice = Notice(kind: .info, message: "Kept service ID \(state.serviceID?.name ?? "?")\(state.policyInPlace ? " and its policy" : ""); it will be reused.",
+                hint: "Change what you like; Enter shows the plan again.")
+            return []
+        }
         if state.notice != nil, state.failedRequest == nil, state.step != .instance {
             state.notice = nil
             return []
@@ -214,6 +224,11 @@ extension Wizard {
             }
         case .apiKey where state.reviewingPlan && !state.hasCreatedResources:
             state.reviewingPlan = false
+        case .apiKey where state.reviewingPlan && state.apiKey == nil:
+            state.backOfferPending = true
+            state.notice = Notice(kind: .warning,
+                message: "Created so far: \(createdSummary(state)).",
+                hint: "d deletes it and goes back · Esc keeps it (reused) and goes back · Enter carries on.")
         case .role, .apiKey:
             if state.hasCreatedResources {
                 state.notice = Notice(kind: .warning,
@@ -522,7 +537,14 @@ extension Wizard {
     /// The plan: Enter creates everything (or retries what failed), `s` saves the equivalent
     /// commands as a script. Esc (in `back`) returns to the form while nothing exists yet.
     static func planKey(_ key: Key, in state: inout WizardState) -> [WizardEffect] {
+        if key != .character("d") { state.backOfferPending = false }
         switch key {
+        case .character("d") where state.backOfferPending:
+            state.backOfferPending = false
+            guard let token = state.userToken else { return [] }
+            return start(.deleteCreated(serviceID: state.serviceIDWasCreated ? state.serviceID?.id : nil,
+                policyID: state.serviceIDWasCreated ? nil : state.policy?.id, apiKeyIDs: [], token: token),
+                "Deleting what was created…", in: &state)
         case .enter:
             if state.failedRequest != nil { return retry(in: &state) }
             if state.apiKey != nil { return [] }

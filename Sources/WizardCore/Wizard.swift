@@ -127,6 +127,7 @@ public enum Wizard {
         case .createAPIKey: "Creating the API key…"
         case .findAPIKeys: "Checking the service ID's API keys…"
         case .deleteAPIKeys: "Deleting the API key whose value was lost…"
+        case .deleteCreated: "Deleting what was created…"
         case .saveAPIKey: "Saving the API key…"
         case .exchangeAPIKey: "Exchanging the API key for an IAM access token…"
         case .saveToken: "Saving the token…"
@@ -464,6 +465,18 @@ public enum Wizard {
             let lost = found.map(\.id).filter { !before.contains($0) }
             guard !lost.isEmpty, let token = state.userToken else { return startCreatingAPIKey(in: &state) }
             return start(.deleteAPIKeys(ids: lost, token: token), "The API key was created but its answer was lost; deleting it…", in: &state)
+
+        case (.deleteCreated, .deleted):
+            let what = Wizard.createdSummary(state)
+            if state.serviceIDWasCreated { state.serviceID = nil; state.createsServiceID = true }
+            state.serviceIDWasCreated = false
+            state.policy = nil
+            state.policyInPlace = false
+            state.reviewingPlan = false
+            state.backOfferPending = false
+            state.notice = Notice(kind: .info, message: "Deleted \(what); nothing is left behind.",
+                hint: "Change what you like; Enter shows the plan again.")
+            return []
 
         case (.deleteAPIKeys, .deleted):
             state.autoChoiceNote = "An API key was created but its answer was lost on the way; nobody can read its value, so it was deleted and a new one made."

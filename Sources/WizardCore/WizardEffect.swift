@@ -35,6 +35,9 @@ public enum Call: Sendable, Hashable {
     /// The service ID's API keys named `name` (no values): taken before a create, and again after
     /// a create whose answer never came, so a retry can tell a lost key from one that was there.
     case findAPIKeys(name: String, serviceIAMID: String, accountID: String, token: IAMToken)
+    /// Delete what this run created, when the user goes back instead of finishing: API keys, then
+    /// the policy, then the service ID (which takes its keys and policies with it).
+    case deleteCreated(serviceID: String?, policyID: String?, apiKeyIDs: [String], token: IAMToken)
     /// Delete API keys whose values were lost (created, but the answer never arrived).
     case deleteAPIKeys(ids: [String], token: IAMToken)
     /// Write the API key file like `ibmcloud iam service-api-key-create --file` (0600), then read it back.
@@ -67,6 +70,8 @@ extension Call {
         case .findAPIKeys(let name, let serviceIAMID, let account, _):
             .findAPIKeys(name: name, serviceIAMID: serviceIAMID, accountID: account, token: token)
         case .deleteAPIKeys(let ids, _): .deleteAPIKeys(ids: ids, token: token)
+        case .deleteCreated(let serviceID, let policyID, let keys, _):
+            .deleteCreated(serviceID: serviceID, policyID: policyID, apiKeyIDs: keys, token: token)
         default: nil
         }
     }

@@ -96,6 +96,9 @@ public struct WizardState: Sendable, Hashable {
         TextField(label: "Save key to", maxLength: 1024),
         TextField(label: "Save token to", maxLength: 1024),
     ])
+    /// Set after Esc on a partly carried-out plan: `d` deletes what was created and goes back,
+    /// Esc again keeps it (a created service ID is then reused) and goes back.
+    public var backOfferPending = false
     /// True while the plan (what will be created, and the equivalent commands) is shown, after the
     /// API key form and until the user confirms; creating happens from here.
     public var reviewingPlan = false

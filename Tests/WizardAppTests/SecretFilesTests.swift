@@ -103,6 +103,8 @@ struct UnusedCloudAPI: CloudAPI {
     func createAPIKey(name: String, description: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> ServiceAPIKey { try fail() }
     func apiKeys(named name: String, serviceIAMID: String, accountID: String, token: IAMToken) async throws -> [APIKeyInfo] { try fail() }
     func deleteAPIKey(id: String, token: IAMToken) async throws { let _: Void = try fail() }
+    func deleteServiceID(id: String, token: IAMToken) async throws { let _: Void = try fail() }
+    func deleteAccessPolicy(id: String, token: IAMToken) async throws { let _: Void = try fail() }
     func listKeys(region: String, instanceGUID: String, token: IAMToken) async throws -> KeyList { try fail() }
 }
 
