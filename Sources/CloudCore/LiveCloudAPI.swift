@@ -61,7 +61,7 @@ public struct LiveCloudAPI: CloudAPI {
         try await identity.deleteServiceID(id: id, token: token)
     }
     public func deleteAccessPolicy(id: String, token: IAMToken) async throws {
-        try await policies.deleteAccessPolicy(id: id, token: token)
+        try await policy.deleteAccessPolicy(id: id, token: token)
     }
     public func deleteAPIKey(id: String, token: IAMToken) async throws {
         try await identity.deleteAPIKey(id: id, token: token)
