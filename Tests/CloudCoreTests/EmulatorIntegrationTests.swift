@@ -98,6 +98,15 @@ import Testing
             try await api.deleteAPIKey(id: spare.id, token: token)
             #expect(try await api.apiKeys(named: "\(name)-key", serviceIAMID: serviceID.iamID, accountID: account, token: token).map(\.id) == [key.id])
 
+            // Deleting: a policy, then a service ID (twice: a second delete of a gone one is done).
+            let spareID = try await api.createServiceID(name: "\(name)-spare", description: "", accountID: account, token: token)
+            let sparePolicy = try await api.createAccessPolicy(subjectIAMID: spareID.iamID, roleCRN: reader.crn, accountID: account,
+                scope: .instance(guid: instance.guid), token: token)
+            try await api.deleteAccessPolicy(id: sparePolicy.id, token: token)
+            try await api.deleteServiceID(id: spareID.id, token: token)
+            try await api.deleteServiceID(id: spareID.id, token: token)
+            #expect(try await api.serviceIDs(named: "\(name)-spare", accountID: account, token: token).isEmpty)
+
             // 7. Exchange the new key.
             let serviceToken = try await api.token(apiKey: key.apiKey)
             #expect(serviceToken.claims.iamID == serviceID.iamID)
