@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -248,6 +249,54 @@ struct WizardInTmuxTests {
         try tmux.send("C-c")
         try tmux.waitFor("EXIT=1")
         #expect(!(try tmux.screen().contains("mfa-password")))
+    }
+
+    @Test func goingBackAfterAFailedPolicyDeletesTheNewServiceID() async throws {
+        let emulator = try EmulatorProcess(directory: directory, extraArguments: ["--fault", "/v1/policies=500@1"])
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: wizardCommand(emulator))
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.type("sandbox-user-apikey-0000000000000000000000000001")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the region")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the resource group")
+        try tmux.send("Enter")
+        try tmux.waitFor("A service ID is the identity")
+        try tmux.send("C-u")
+        try tmux.type("go-back-test")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        try tmux.waitFor("› Reader")
+        try tmux.send("Enter")
+        try tmux.waitFor("Save key to")
+        for _ in 0..<4 { try tmux.send("Enter") }
+        try tmux.waitFor("Nothing is created until you press Enter")
+        try tmux.send("Enter")
+        try tmux.waitFor("✗ ")  // the policy create failed (500); the service ID exists
+        #expect(try serviceIDs(named: "go-back-test", emulator: emulator).count == 1)
+        try tmux.send("Escape")
+        try tmux.waitFor("Created so far: service ID go-back-test.")
+        try tmux.send("d")
+        try tmux.waitFor("nothing is left behind")
+        #expect(try serviceIDs(named: "go-back-test", emulator: emulator).isEmpty, "deleted in IBM Cloud")
+        #expect(try tmux.screen().contains("Save key to"), "back on the form")
+        try tmux.send("C-c")
+        try tmux.waitFor("EXIT=1")
+    }
+
+    /// Service IDs named `name` in the sandbox development account, asked of the emulator directly.
+    func serviceIDs(named name: String, emulator: EmulatorProcess) throws -> [Any] {
+        let login = try ChildProcess.run("/usr/bin/curl", ["-s", "-X", "POST", emulator.baseURL + "/identity/token",
+            "-H", "Content-Type: application/x-www-form-urlencoded",
+            "--data-urlencode", "grant_type=urn:ibm:params:oauth:grant-type:apikey",
+            "--data-urlencode", "apikey=sandbox-user-apikey-0000000000000000000000000001"]).output
+        let token = try #require((try JSONSerialization.jsonObject(with: Data(login.utf8)) as? [String: Any])?["access_token"] as? String)
+        let account = try #require(decodeClaims(token)["account"] as? [String: Any])["bss"] as? String ?? ""
+        let listed = try ChildProcess.run("/usr/bin/curl", ["-s", emulator.baseURL + "/v1/serviceids/?account_id=\(account)&name=\(name)",
+            "-H", "Authorization: Bearer \(token)"]).output
+        return try #require((try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: Any])?["serviceids"] as? [Any])
     }
 
     func savedSecrets() throws -> (apiKey: String, accessToken: String, refreshToken: String?) {
