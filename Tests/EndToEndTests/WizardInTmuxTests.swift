@@ -1,5 +1,4 @@
 import Foundation
-import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -275,28 +274,30 @@ struct WizardInTmuxTests {
         try tmux.waitFor("Nothing is created until you press Enter")
         try tmux.send("Enter")
         try tmux.waitFor("✗ ")  // the policy create failed (500); the service ID exists
-        #expect(try serviceIDs(named: "go-back-test", emulator: emulator).count == 1)
+        #expect(try await serviceIDs(named: "go-back-test", emulator: emulator).count == 1)
         try tmux.send("Escape")
         try tmux.waitFor("Created so far: service ID go-back-test.")
         try tmux.send("d")
         try tmux.waitFor("nothing is left behind")
-        #expect(try serviceIDs(named: "go-back-test", emulator: emulator).isEmpty, "deleted in IBM Cloud")
+        #expect(try await serviceIDs(named: "go-back-test", emulator: emulator).isEmpty, "deleted in IBM Cloud")
         #expect(try tmux.screen().contains("Save key to"), "back on the form")
         try tmux.send("C-c")
         try tmux.waitFor("EXIT=1")
     }
 
     /// Service IDs named `name` in the sandbox development account, asked of the emulator directly.
-    func serviceIDs(named name: String, emulator: EmulatorProcess) throws -> [Any] {
-        let login = try ChildProcess.run("/usr/bin/curl", ["-s", "-X", "POST", emulator.baseURL + "/identity/token",
-            "-H", "Content-Type: application/x-www-form-urlencoded",
-            "--data-urlencode", "grant_type=urn:ibm:params:oauth:grant-type:apikey",
-            "--data-urlencode", "apikey=sandbox-user-apikey-0000000000000000000000000001"]).output
-        let token = try #require((try JSONSerialization.jsonObject(with: Data(login.utf8)) as? [String: Any])?["access_token"] as? String)
+    func serviceIDs(named name: String, emulator: EmulatorProcess) async throws -> [Any] {
+        var login = URLRequest(url: URL(string: emulator.baseURL + "/identity/token")!)
+        login.httpMethod = "POST"
+        login.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        login.httpBody = Data("grant_type=urn%3Aibm%3Aparams%3Aoauth%3Agrant-type%3Aapikey&apikey=sandbox-user-apikey-0000000000000000000000000001".utf8)
+        let (loginData, _) = try await URLSession.shared.data(for: login)
+        let token = try #require((try JSONSerialization.jsonObject(with: loginData) as? [String: Any])?["access_token"] as? String)
         let account = try #require(decodeClaims(token)["account"] as? [String: Any])["bss"] as? String ?? ""
-        let listed = try ChildProcess.run("/usr/bin/curl", ["-s", emulator.baseURL + "/v1/serviceids/?account_id=\(account)&name=\(name)",
-            "-H", "Authorization: Bearer \(token)"]).output
-        return try #require((try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: Any])?["serviceids"] as? [Any])
+        var list = URLRequest(url: URL(string: emulator.baseURL + "/v1/serviceids/?account_id=\(account)&name=\(name)")!)
+        list.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (listed, _) = try await URLSession.shared.data(for: list)
+        return try #require((try JSONSerialization.jsonObject(with: listed) as? [String: Any])?["serviceids"] as? [Any])
     }
 
     func savedSecrets() throws -> (apiKey: String, accessToken: String, refreshToken: String?) {
