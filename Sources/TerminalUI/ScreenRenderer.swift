@@ -84,6 +84,10 @@ public enum ScreenRenderer {
         }
 
         drawNotice(state, into: &frame, row: size.rows - 5)
+        if state.step == .login, !state.isBusy, let resume = state.pendingResume {
+            frame.put(fitted("↻ Log in to carry on from the last run: \(resume.summary) · Ctrl-N starts afresh", width - 2),
+                column: 1, row: size.rows - 3, style: .accent)
+        }
         if state.isBusy {
             let spin = spinnerFrames[state.spinnerPhase % spinnerFrames.count]
             frame.put("\(spin) \(state.busyMessage)", column: 1, row: size.rows - 3, style: .accent)

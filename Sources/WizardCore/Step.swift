@@ -82,6 +82,8 @@ public struct WizardEnvironment: Sendable, Hashable {
     public var keyProtectTemplate: String
     /// Whether the passcode page can be opened in a browser here (else it is offered as a QR code).
     public var browser: BrowserAccess
+    /// Where an earlier run stopped, offered on the login screen (nil: start afresh).
+    public var resume: Checkpoint?
     public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: String? = nil,
                 keyProtectTemplate: String = "https://{region}.kms.cloud.ibm.com", browser: BrowserAccess = .none) {
         self.sandbox = sandbox; self.workingDirectory = workingDirectory; self.endpointWarning = endpointWarning

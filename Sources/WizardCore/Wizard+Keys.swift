@@ -295,6 +295,10 @@ extension Wizard {
         switch key {
         case .control("o") where state.loginMethod == .passcode:
             return openPasscodePage(in: &state)
+        case .control("n") where state.pendingResume != nil:
+            state.pendingResume = nil
+            state.notice = Notice(kind: .info, message: "Starting afresh: the last run's choices are not used.")
+            return []
         case .up where state.loginMethod == .password, .down where state.loginMethod == .password:
             let count = state.needsSecurityCode ? 3 : 2
             state.passwordForm.focus = (state.passwordForm.focus + (key == .down ? 1 : count - 1)) % count

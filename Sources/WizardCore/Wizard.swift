@@ -358,6 +358,7 @@ public enum Wizard {
             state.instances = instances
             state.regionPicker = regionPicker(for: instances)
             state.step = .region
+            if state.pendingResume != nil, let effects = resumeRegion(in: &state) { return effects }
             return []
 
         case (.listResourceGroups, .resourceGroups(let groups)):
@@ -375,6 +376,7 @@ public enum Wizard {
                 ? defaultID : busiest?.id
             state.resourceGroupPicker = Picker(rows: rows, highlightedID: preferred)
             state.step = .resourceGroup
+            if state.pendingResume != nil, let effects = resumeGroupAndInstance(in: &state) { return effects }
             if groups.count == 1 {
                 let note = "Only one resource group: \(groups[0].name), chosen for you."
                 state.autoChoiceNote = nil
@@ -429,6 +431,7 @@ public enum Wizard {
             if roles.isEmpty {
                 state.notice = Notice(kind: .info, message: "IAM listed no Key Protect roles you may read; showing the standard ones.")
             }
+            if state.pendingResume != nil, let effects = resumeRole(in: &state) { return effects }
             return []
 
         case (.createPolicy, .policy(let policy)):
@@ -557,6 +560,9 @@ public enum Wizard {
             state.accounts = [account]
             state.account = account
             state.autoChoiceNote = "Account \(account.name) chosen for you: an API key works only in its own account."
+            if let resume = state.pendingResume, resume.accountID != account.id {
+                abandonResume("the last run was in account \(resume.accountName); this API key is for \(account.name).", in: &state)
+            }
             return start(.listInstances(accountID: account.id, token: token), "Loading Key Protect instances…", in: &state)
         }
         guard !accounts.isEmpty else {
@@ -569,6 +575,7 @@ public enum Wizard {
             rows: accounts.map { PickerRow(id: $0.id, title: $0.name, detail: "\($0.id) · \($0.state)") },
             highlightedID: tokenAccount.isEmpty ? nil : tokenAccount)
         state.step = .account
+        if state.pendingResume != nil, let effects = resumeAccount(accounts, in: &state) { return effects }
         if accounts.count == 1 {
             state.autoChoiceNote = "Only one account: \(accounts[0].name), chosen for you."
             return chooseAccount(accounts[0], in: &state)

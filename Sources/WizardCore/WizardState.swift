@@ -161,8 +161,12 @@ public struct WizardState: Sendable, Hashable {
     public var isFinished = false
     var nextRequestNumber = 1
 
+    /// An earlier run to carry on from: applied step by step after login, then cleared.
+    public var pendingResume: Checkpoint?
+
     public init(environment: WizardEnvironment) {
         self.environment = environment
+        self.pendingResume = environment.resume
     }
 
     /// True while a call runs.

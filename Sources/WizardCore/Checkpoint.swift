@@ -1,0 +1,78 @@
+import CloudCore
+
+/// What a run has chosen and finished, without any secret: written (mode 0600) after each step so
+/// that the next start can offer to carry on, re-authenticate, and skip what is done. IDs and names
+/// only; no key, token, passcode or password ever goes in.
+public struct Checkpoint: Codable, Sendable, Hashable {
+    /// A service ID that exists in the account (created by the earlier run, or chosen for reuse).
+    public struct ServiceIDRef: Codable, Sendable, Hashable {
+        public var id: String
+        public var iamID: String
+        public var name: String
+    }
+
+    /// Bumped when the shape changes; an unknown version is ignored.
+    public var version = 1
+    /// The IAM base URL of the run (so a sandbox checkpoint is never offered against IBM Cloud).
+    public var iam: String
+    public var accountID: String
+    public var accountName: String
+    public var regionID: String?
+    public var resourceGroupID: String?
+    public var instanceGUID: String?
+    public var instanceName: String?
+    public var serviceIDName: String?
+    public var serviceIDDescription: String?
+    public var serviceID: ServiceIDRef?
+    /// True when the plan creates a new service ID (named `serviceIDName`).
+    public var createsServiceID = false
+    public var roleCRN: String?
+    public var roleName: String?
+    /// True once the service ID holds the role on the instance.
+    public var policyInPlace = false
+    public var apiKeyName: String?
+    public var apiKeyDescription: String?
+    public var keyPath: String?
+    public var tokenPath: String?
+    /// The furthest step reached (`Step` raw value).
+    public var step: Int
+
+    /// The checkpoint for `state`, or nil before an account is chosen, when the user's own token is
+    /// used, or once the token is saved (then there is nothing left to carry on).
+    public init?(_ state: WizardState, iam: String) {
+        guard let account = state.account, state.step > .account, state.step < .token, !state.usingOwnToken else { return nil }
+        self.iam = iam
+        accountID = account.id
+        accountName = account.name
+        regionID = state.region?.id
+        resourceGroupID = state.resourceGroup?.id
+        instanceGUID = state.instance?.guid
+        instanceName = state.instance?.name
+        if state.step >= .serviceID {
+            serviceIDName = state.serviceIDForm[0]
+            serviceIDDescription = state.serviceIDForm[1]
+        }
+        serviceID = state.serviceID.map { ServiceIDRef(id: $0.id, iamID: $0.iamID, name: $0.name) }
+        createsServiceID = state.createsServiceID
+        roleCRN = state.role?.crn
+        roleName = state.role?.displayName
+        policyInPlace = state.policyInPlace
+        if state.step >= .apiKey {
+            apiKeyName = state.apiKeyForm[0]
+            apiKeyDescription = state.apiKeyForm[1]
+            keyPath = state.apiKeyForm[2]
+            tokenPath = state.apiKeyForm[3]
+        }
+        step = state.step.rawValue
+    }
+
+    /// One line for the login screen, e.g. `Sandbox Development · us-south · kp-dallas · service ID x · Reader`.
+    public var summary: String {
+        var parts = [accountName]
+        if let regionID { parts.append(regionID) }
+        if let instanceName { parts.append(instanceName) }
+        if let name = serviceID?.name ?? serviceIDName { parts.append("service ID \(name)") }
+        if let roleName { parts.append(roleName) }
+        return parts.joined(separator: " · ")
+    }
+}
