@@ -73,8 +73,10 @@ public enum WizardLauncher {
             if let emulator { try? blocking { await emulator.shutdown() } }
         }
         let directory = options.directory ?? FileManager.default.currentDirectoryPath
-        let environment = WizardEnvironment(sandbox: sandboxHint, workingDirectory: directory, endpointWarning: warning,
+        let checkpoints = CheckpointStore(folder: directory, iam: endpoints.iam.absoluteString)
+        var environment = WizardEnvironment(sandbox: sandboxHint, workingDirectory: directory, endpointWarning: warning,
             keyProtectTemplate: endpoints.keyProtect, browser: browserAccess(ProcessInfo.processInfo.environment))
+        environment.resume = checkpoints.load()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -96,7 +98,7 @@ public enum WizardLauncher {
         let runtime = WizardRuntime(
             terminal: terminal,
             runner: EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport, options: clientOptions)),
-            environment: environment)
+            environment: environment, checkpoints: checkpoints)
         let state = runtime.run()
         terminal.restore()
         return state

@@ -21,11 +21,16 @@ public final class WizardRuntime {
     private let queue = EventQueue()
     private var tasks: [Task<Void, Never>] = []
     public private(set) var state: WizardState
+    private let checkpoints: CheckpointStore?
+    private var lastCheckpoint: Checkpoint?
 
     /// - Parameters:
     ///   - clock: Unix time in seconds; injected so tests control time.
+    ///   - checkpoints: where the resume checkpoint is kept after each step (nil: none).
     public init(terminal: any TerminalDevice, runner: EffectRunner, environment: WizardEnvironment,
+                checkpoints: CheckpointStore? = nil,
                 clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+        self.checkpoints = checkpoints
         self.terminal = terminal
         self.runner = runner
         self.clock = clock
@@ -54,6 +59,7 @@ public final class WizardRuntime {
             }
             for event in queue.drain() { apply(event) }
             apply(.ticked(now: clock()))
+            checkpoints?.update(from: state, last: &lastCheckpoint)
         }
         waitForPendingSaves()
         return state
