@@ -117,3 +117,25 @@ struct UnusedCloudAPI: CloudAPI {
         #expect(local == (ExternalTool.find("xdg-open") != nil ? .local : .none))
     }
 }
+
+@Suite struct CheckpointStoreTests {
+    @Test func writtenPrivateReadBackAndRemovedOnceTheTokenIsSaved() throws {
+        let folder = NSTemporaryDirectory() + "tw-cp-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = CheckpointStore(folder: folder, iam: "http://127.0.0.1:1")
+        var state = WizardState(environment: WizardEnvironment(workingDirectory: folder))
+        state.account = Account(id: "acc-1", name: "Dev")
+        state.step = .region
+        var last: Checkpoint?
+        store.update(from: state, last: &last)
+        let attributes = try FileManager.default.attributesOfItem(atPath: store.path)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+        #expect(store.load()?.accountID == "acc-1")
+        #expect(CheckpointStore(folder: folder, iam: "https://iam.cloud.ibm.com").load() == nil, "not offered against other endpoints")
+        state.tokenSavedPath = folder + "/token.json"
+        state.step = .done
+        store.update(from: state, last: &last)
+        #expect(!FileManager.default.fileExists(atPath: store.path))
+    }
+}
