@@ -85,9 +85,10 @@ public struct WizardEnvironment: Sendable, Hashable {
     /// Where an earlier run stopped, offered on the login screen (nil: start afresh).
     public var resume: Checkpoint?
     public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: String? = nil,
-                keyProtectTemplate: String = "https://{region}.kms.cloud.ibm.com", browser: BrowserAccess = .none) {
+                keyProtectTemplate: String = "https://{region}.kms.cloud.ibm.com", browser: BrowserAccess = .none,
+                resume: Checkpoint? = nil) {
         self.sandbox = sandbox; self.workingDirectory = workingDirectory; self.endpointWarning = endpointWarning
-        self.keyProtectTemplate = keyProtectTemplate; self.browser = browser
+        self.keyProtectTemplate = keyProtectTemplate; self.browser = browser; self.resume = resume
     }
 }
 
