@@ -285,6 +285,45 @@ struct WizardInTmuxTests {
         try tmux.waitFor("EXIT=1")
     }
 
+    @Test func theNextStartCarriesOnWhereTheLastRunStopped() throws {
+        let emulator = try EmulatorProcess(directory: directory)
+        defer { emulator.stop() }
+        let first = try TmuxSession(command: wizardCommand(emulator))
+        defer { first.kill() }
+        try first.waitFor("Log in to IBM Cloud")
+        try first.type("sandbox-user-apikey-0000000000000000000000000001")
+        try first.send("Enter")
+        try first.waitFor("Choose the region")
+        try first.send("Enter")
+        try first.waitFor("Choose the resource group")
+        try first.send("Enter")
+        try first.waitFor("A service ID is the identity")
+        try first.send("C-u")
+        try first.type("resume-test")
+        try first.send("Enter")
+        try first.send("Enter")
+        try first.waitFor("› Reader")
+        try first.send("C-c")
+        try first.waitFor("EXIT=1")
+        let file = directory + "/.token-wizard-progress.json"
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(saved.contains("resume-test"))
+        #expect(!saved.contains("sandbox-user-apikey"), "no secret in the checkpoint")
+
+        let second = try TmuxSession(command: wizardCommand(emulator))
+        defer { second.kill() }
+        try second.waitFor("↻ Log in to carry on from the last run: Sandbox Development · us-south")
+        try second.type("sandbox-user-apikey-0000000000000000000000000001")
+        try second.send("Enter")
+        let role = try second.waitFor("Carried on from the last run")
+        #expect(role.contains("Key Protect role for the service ID"), "straight back to the role step")
+        #expect(role.contains("resume-test"))
+        try second.send("C-c")
+        try second.waitFor("EXIT=1")
+    }
+
     /// Service IDs named `name` in the sandbox development account, asked of the emulator directly.
     func serviceIDs(named name: String, emulator: EmulatorProcess) async throws -> [Any] {
         var login = URLRequest(url: URL(string: emulator.baseURL + "/identity/token")!)

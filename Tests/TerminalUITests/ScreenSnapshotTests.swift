@@ -117,6 +117,22 @@ struct ScreenSnapshotTests {
         #expect(text.contains("mfa.user@example.com"))
     }
 
+    @Test func loginOffersToCarryOnFromTheLastRun() throws {
+        var last = Self.state {
+            $0.step = .role
+            $0.account = Account(id: "aaaa0000aaaa0000aaaa0000aaaa0000", name: "Dev account")
+            $0.region = KeyProtectRegion.named("us-south")
+            $0.instance = KeyProtectInstance(guid: "g", crn: "c", name: "kp-dallas", regionID: "us-south", resourceGroupID: "rg")
+            $0.createsServiceID = true
+        }
+        last.serviceIDForm.fields[0].text = "token-wizard-kp-dallas"
+        let checkpoint = try #require(Checkpoint(last, iam: "https://iam.cloud.ibm.com"))
+        let state = Self.state { $0.pendingResume = checkpoint }
+        let text = ScreenRenderer.render(state, size: Self.size).plainText
+        assertSnapshot(text, named: "login-resume")
+        #expect(text.contains("↻ Log in to carry on from the last run: Dev account · us-south · kp-dallas · service ID token-wizard-kp-dallas"))
+    }
+
     @Test func accountListWithFilter() {
         let state = Self.state {
             $0.step = .account
