@@ -65,7 +65,7 @@ public enum ScreenRenderer {
             }
         case .role:
             drawPicker(state.rolePicker, noun: "roles", into: &frame, body,
-                intro: "Access policy for \(state.serviceID?.name ?? "the service ID") on \(state.instance?.name ?? "the instance")")
+                intro: state.autoChoiceNote ?? "Access policy for \(state.serviceID?.name ?? state.serviceIDForm[0]) on \(state.instance?.name ?? "the instance")")
         case .apiKey where planShown:
             drawPlan(state, into: &frame, body)
         case .apiKey:
@@ -85,8 +85,8 @@ public enum ScreenRenderer {
 
         drawNotice(state, into: &frame, row: size.rows - 5)
         if state.step == .login, !state.isBusy, let resume = state.pendingResume {
-            frame.put(fitted("↻ Log in to carry on from the last run: \(resume.summary) · Ctrl-N starts afresh", width - 2),
-                column: 1, row: size.rows - 3, style: .accent)
+            frame.put("↻ Log in to carry on from the last run (Ctrl-N starts afresh):", column: 1, row: size.rows - 3, style: .accent)
+            frame.put(fitted(resume.summary, width - 4), column: 3, row: size.rows - 2, style: .accent)
         }
         if state.isBusy {
             let spin = spinnerFrames[state.spinnerPhase % spinnerFrames.count]

@@ -130,7 +130,8 @@ struct ScreenSnapshotTests {
         let state = Self.state { $0.pendingResume = checkpoint }
         let text = ScreenRenderer.render(state, size: Self.size).plainText
         assertSnapshot(text, named: "login-resume")
-        #expect(text.contains("↻ Log in to carry on from the last run: Dev account · us-south · kp-dallas · service ID token-wizard-kp-dallas"))
+        #expect(text.contains("↻ Log in to carry on from the last run (Ctrl-N starts afresh):"))
+        #expect(text.contains("Dev account · us-south · kp-dallas · service ID token-wizard-kp-dallas"))
     }
 
     @Test func accountListWithFilter() {
