@@ -30,7 +30,7 @@ public struct EffectRunner: Sendable {
 
     private func path(of call: Call) -> String {
         switch call {
-        case .saveAPIKey(_, let path), .saveToken(_, let path), .readAPIKeyFile(let path), .saveScript(_, let path): path
+        case .saveAPIKey(_, let path), .saveToken(_, let path), .readAPIKeyFile(let path), .saveScript(_, let path, _): path
         case .openInBrowser(let url), .makeQRCode(let url): url
         default: ""
         }
@@ -80,8 +80,14 @@ public struct EffectRunner: Sendable {
         case .exchangeAPIKey(let key): return .token(try await api.token(apiKey: key))
         case .checkSavePaths(let keyPath, let tokenPath):
             return .pathsChecked(problem: SavePathChecker.check(keyPath: keyPath, tokenPath: tokenPath))
-        case .saveScript(let contents, let path):
-            return .saved(path: try files.write(Data(contents.utf8), to: path, overwrite: false))
+        case .saveScript(let contents, let path, let replacing):
+            if replacing { return .saved(path: try files.write(Data(contents.utf8), to: path, overwrite: true)) }
+            let base = (path as NSString).deletingPathExtension, ext = (path as NSString).pathExtension
+            var candidate = path
+            for n in 2...99 where FileManager.default.fileExists(atPath: SavePathChecker.absolute(candidate)) {
+                candidate = "\(base)-\(n)" + (ext.isEmpty ? "" : ".\(ext)")
+            }
+            return .saved(path: try files.write(Data(contents.utf8), to: candidate, overwrite: false))
         case .saveToken(let token, let path):
             // Replace only an earlier token file: never a key file or anything else.
             let absolute = SavePathChecker.absolute(path)

@@ -136,6 +136,12 @@ public enum WizardLauncher {
             default: break
             }
         }
+        if let uncertain = state.uncertainCreate {
+            lines.append("The \(uncertain) may have been created (its answer was lost). Check the account before running again (ibmcloud iam service-ids).")
+        }
+        if state.clipboardClearAt != nil {
+            lines.append("The token is still on the clipboard (valid for an hour); copy something else over it when done.")
+        }
         if lines.isEmpty { lines.append("Nothing was created.") }
         return lines
     }

@@ -49,7 +49,7 @@ public final class WizardRuntime {
                 terminal.draw(frame)
                 lastFrame = frame
             }
-            if let input = terminal.readInput(timeout: 40) {
+            if let input = terminal.readInput(timeout: 40), !ignoredWhileTooSmall(input) {
                 switch input {
                 case .key(let key): apply(.keyPressed(key))
                 case .paste(let text): apply(.pasted(text))
@@ -63,6 +63,14 @@ public final class WizardRuntime {
         }
         waitForPendingSaves()
         return state
+    }
+
+    /// While the window is too small nothing is shown, so nothing may be typed or chosen blind:
+    /// only Ctrl-C (quit), resizes and hang-ups count, as the "make the window larger" screen says.
+    func ignoredWhileTooSmall(_ input: TerminalInput) -> Bool {
+        let size = terminal.size
+        guard size.columns < Size.minimum.columns || size.rows < Size.minimum.rows else { return false }
+        return input != .key(.control("c")) && input != .resized && input != .closed
     }
 
     /// Applies one event and starts its effects.

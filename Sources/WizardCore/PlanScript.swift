@@ -44,7 +44,8 @@ public enum PlanScript {
             + " --data-urlencode 'grant_type=urn:ibm:params:oauth:grant-type:apikey'"
             + " --data-urlencode \"apikey=$(jq -r .apikey \(quoted(state.apiKeyForm[2])))\" > \(quoted(state.apiKeyForm[3]))")
         if let instance = state.instance {
-            let base = state.environment.keyProtectTemplate.replacingOccurrences(of: "{region}", with: instance.regionID)
+            // IBM Cloud's own endpoints, like the token call above (the script is for IBM Cloud).
+            let base = "https://\(instance.regionID).kms.cloud.ibm.com"
             lines.append("curl -s \(base)/api/v2/keys -H \"authorization: Bearer $(jq -r .access_token \(quoted(state.apiKeyForm[3])))\""
                 + " -H 'bluemix-instance: \(instance.guid)'")
         }
@@ -67,6 +68,7 @@ public enum PlanScript {
             # "Retrieving an access token" for Key Protect). No secret is written here: the API key
             # and the token are read from their files (needs jq).
             set -eu
+            umask 077  # the key and token files are private (0600)
 
             """
         for (title, command) in zip(titles, commands(for: state)) {

@@ -108,3 +108,8 @@ public struct SandboxHint: Sendable, Hashable {
     public var passcodePage: String
     public init(apiKey: String, passcodePage: String) { self.apiKey = apiKey; self.passcodePage = passcodePage }
 }
+
+extension Array {
+    /// The element at `index`, or nil when out of range.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

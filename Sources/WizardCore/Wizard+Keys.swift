@@ -187,7 +187,7 @@ extension Wizard {
                 hint: "Change what you like; Enter shows the plan again.")
             return []
         }
-        if state.notice != nil, state.failedRequest == nil, state.step != .instance {
+        if let notice = state.notice, notice.kind != .info, state.failedRequest == nil, state.step != .instance {
             state.notice = nil
             return []
         }
@@ -558,11 +558,13 @@ extension Wizard {
             let dir = state.environment.workingDirectory
             let name = "\(NameRules.slug(state.serviceID?.name ?? state.serviceIDForm[0]))-commands.sh"
             let path = state.planScriptPath ?? (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
-            if state.planScriptPath != nil {
+            let contents = PlanScript.script(for: state)
+            if state.planScriptPath != nil, contents == state.planScriptContents {
                 state.notice = Notice(kind: .info, message: "The commands are already saved to \(path).", hint: "Enter creates, Esc goes back.")
                 return []
             }
-            return start(.saveScript(contents: PlanScript.script(for: state), path: path), "Saving the commands…", in: &state)
+            state.planScriptContents = contents
+            return start(.saveScript(contents: contents, path: path, replacing: state.planScriptPath != nil), "Saving the commands…", in: &state)
         default:
             return []
         }
@@ -605,7 +607,7 @@ extension Wizard {
         case .character("v"):
             state.tokenRevealed.toggle()
             return []
-        case .character("x") where state.clipboardClearAt != nil:
+        case .character("x") where state.clipboardStatus != nil:
             return clearClipboard(in: &state)
         case .character("z") where state.clipboardClearAt != nil:
             state.clipboardClearAt = nil

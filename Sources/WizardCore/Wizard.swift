@@ -179,6 +179,7 @@ public enum Wizard {
         case .cloud(let error):
             // Policy already there: the service ID already has this role on the instance.
             if case .createPolicy = request.call, error.code == "policy_conflict_error" {
+                state.uncertainCreate = nil
                 state.policyInPlace = true
                 state.autoChoiceNote = "The service ID already had this role here; nothing new was created."
                 return continueCreating(in: &state)
@@ -205,6 +206,22 @@ public enum Wizard {
             }
             state.failedRequest = request
             state.notice = notice(for: error, call: request.call)
+            if error.status == nil || (error.status ?? 0) >= 500 {
+                switch request.call {
+                case .createServiceID(let name, _, _, _):
+                    state.uncertainCreate = "service ID \(name)"
+                case .createAPIKey(let name, _, _, _, _):
+                    state.uncertainCreate = "API key \(name)"
+                case .createPolicy:
+                    state.uncertainCreate = "access policy"
+                default: break
+                }
+                if state.uncertainCreate != nil, case .createServiceID = request.call {
+                    state.notice?.hint = "It may have been created anyway: Enter checks first and carries on, nothing is made twice."
+                } else if state.uncertainCreate != nil, case .createAPIKey = request.call {
+                    state.notice?.hint = "It may have been created anyway: Enter checks first and carries on, nothing is made twice."
+                }
+            }
             return []
         }
     }
@@ -250,6 +267,12 @@ public enum Wizard {
     static func keyProtectTestFailed(_ error: CloudError, in state: inout WizardState) {
         let attempts = state.keyProtectTest?.attempts ?? 1
         let denied = error.status == 401 || error.status == 403
+        if denied, let token = state.token, Double(token.expiration) <= state.now {
+            state.keyProtectTest = KeyProtectTest(
+                outcome: .failed(message: "The token has expired (tokens last an hour): press r for a new one.", waitingForPolicy: false),
+                attempts: attempts, retryAt: nil)
+            return
+        }
         let freshPolicy = state.policy != nil
         if denied && freshPolicy && attempts < policyRetryLimit {
             state.keyProtectTest = KeyProtectTest(
@@ -388,6 +411,7 @@ public enum Wizard {
         case (.findServiceIDs(let name, let accountID, let token), .serviceIDs(let found)):
             if state.checkingLostServiceID {
                 state.checkingLostServiceID = false
+                state.uncertainCreate = nil
                 let new = found.filter { !(state.serviceIDsBeforeCreate ?? []).contains($0.id) }
                 if new.count == 1 {
                     state.serviceID = new[0]
@@ -420,6 +444,7 @@ public enum Wizard {
             return []
 
         case (.createServiceID, .serviceID(let serviceID)):
+            state.uncertainCreate = nil
             state.serviceID = serviceID
             state.serviceIDWasCreated = true
             state.serviceIDMatches = nil
@@ -435,6 +460,7 @@ public enum Wizard {
             return []
 
         case (.createPolicy, .policy(let policy)):
+            state.uncertainCreate = nil
             state.policy = policy
             state.policyInPlace = true
             return continueCreating(in: &state)
@@ -486,6 +512,7 @@ public enum Wizard {
             return startCreatingAPIKey(in: &state)
 
         case (.createAPIKey, .apiKey(let key)):
+            state.uncertainCreate = nil
             state.apiKey = key
             // Save before anything else happens: the value can never be read again.
             return start(.saveAPIKey(key, path: state.apiKeyForm[2]), "Saving the API key…", in: &state)
@@ -648,10 +675,14 @@ public enum Wizard {
         let base = NameRules.slug(state.serviceID?.name ?? (state.serviceIDForm[0].isEmpty ? "token-wizard" : state.serviceIDForm[0]))
         let dir = state.environment.workingDirectory
         let join = { (name: String) in dir.hasSuffix("/") ? dir + name : dir + "/" + name }
-        state.apiKeyForm.fields[0].text = "\(base)-key"
-        state.apiKeyForm.fields[1].text = "Key Protect access to \(state.instance?.name ?? "the instance"), made by TokenWizard"
-        state.apiKeyForm.fields[2].text = join("\(base)-apikey.json")
-        state.apiKeyForm.fields[3].text = join("token.json")
+        // Defaults only where the user has not typed: going back to the role and forward keeps them.
+        let defaults = ["\(String(base.prefix(96)))-key",
+                        "Key Protect access to \(state.instance?.name ?? "the instance"), made by TokenWizard",
+                        join("\(String(base.prefix(96)))-apikey.json"), join("token.json")]
+        for (i, value) in defaults.enumerated() where state.apiKeyForm.fields[i].text.isEmpty || state.apiKeyForm.fields[i].text == state.apiKeyDefaults[safe: i] {
+            state.apiKeyForm.fields[i].text = value
+        }
+        state.apiKeyDefaults = defaults
         for i in state.apiKeyForm.fields.indices { state.apiKeyForm.fields[i].cursor = state.apiKeyForm.fields[i].text.count }
         state.apiKeyForm.focus = 0
         return []

@@ -43,8 +43,10 @@ public enum Call: Sendable, Hashable {
     /// Write the API key file like `ibmcloud iam service-api-key-create --file` (0600), then read it back.
     case saveAPIKey(ServiceAPIKey, path: String)
     case exchangeAPIKey(Secret)
-    /// Write the plan's equivalent `ibmcloud`/`curl` commands as a script (0600, never replacing a file).
-    case saveScript(contents: String, path: String)
+    /// Write the plan's equivalent `ibmcloud`/`curl` commands as a script (0600). `replacing`: the
+    /// file is this run's own earlier script; otherwise an existing file is never replaced and the
+    /// next free name (`-2`, `-3`, …) is used.
+    case saveScript(contents: String, path: String, replacing: Bool)
     /// Write IAM's token response as JSON (0600).
     case saveToken(IAMToken, path: String)
     /// Key Protect list keys with the new token: proves the token works.

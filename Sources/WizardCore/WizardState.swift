@@ -96,6 +96,9 @@ public struct WizardState: Sendable, Hashable {
         TextField(label: "Save key to", maxLength: 1024),
         TextField(label: "Save token to", maxLength: 1024),
     ])
+    /// A create whose answer never came (e.g. `service ID x`): it may exist; cleared once the
+    /// retry finds out. Said on the screen and in the summary at exit.
+    public var uncertainCreate: String?
     /// Set after Esc on a partly carried-out plan: `d` deletes what was created and goes back,
     /// Esc again keeps it (a created service ID is then reused) and goes back.
     public var backOfferPending = false
@@ -104,6 +107,11 @@ public struct WizardState: Sendable, Hashable {
     public var reviewingPlan = false
     /// Where the equivalent commands were saved as a script, once saved.
     public var planScriptPath: String?
+    /// What was last saved there (a changed plan is saved again over this run's own file).
+    public var planScriptContents: String?
+    /// The API key form's last defaults: a field still holding its default follows a new service
+    /// ID name; one the user edited is kept.
+    public var apiKeyDefaults: [String] = []
     /// The created key. Kept until it is saved: it can never be read from IBM Cloud again.
     public var apiKey: ServiceAPIKey?
     public var apiKeySavedPath: String?

@@ -314,7 +314,8 @@ struct WizardInTmuxTests {
 
         let second = try TmuxSession(command: wizardCommand(emulator))
         defer { second.kill() }
-        try second.waitFor("↻ Log in to carry on from the last run: Sandbox Development · us-south")
+        try second.waitFor("↻ Log in to carry on from the last run")
+        #expect(try second.screen().contains("Sandbox Development · us-south · Key Protect-dev · service ID resume-test"))
         try second.type("sandbox-user-apikey-0000000000000000000000000001")
         try second.send("Enter")
         let role = try second.waitFor("Carried on from the last run")
