@@ -33,7 +33,7 @@ struct BackAfterCreateTests {
         #expect(!t.state.hasCreatedResources)
         #expect(t.state.serviceID == nil && t.state.createsServiceID)
         #expect(t.state.notice?.message.contains("nothing is left behind") == true)
-        t.press(.escape, .escape)  // the first Esc dismisses the message
+        t.press(.escape)
         #expect(t.state.step == .role, "and back further, freely")
     }
 
