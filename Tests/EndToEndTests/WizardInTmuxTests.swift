@@ -320,7 +320,7 @@ struct WizardInTmuxTests {
         try second.send("Enter")
         let role = try second.waitFor("Carried on from the last run")
         #expect(role.contains("Key Protect role for the service ID"), "straight back to the role step")
-        #expect(role.contains("resume-test"))
+        #expect(role.contains("Key Protect-dev · service ID resume"))
         try second.send("C-c")
         try second.waitFor("EXIT=1")
     }
