@@ -325,6 +325,58 @@ struct WizardInTmuxTests {
         try second.waitFor("EXIT=1")
     }
 
+    /// Reuse of an existing service ID, the login expiring on the way, help, the Manager
+    /// confirmation, an existing policy, and `r` on the final screen, in the real binary.
+    @Test func reuseExpiryHelpManagerAndRefresh() throws {
+        let emulator = try EmulatorProcess(directory: directory, extraArguments: ["--fault", "/v2/roles=expire@1"])
+        defer { emulator.stop() }
+        let tmux = try TmuxSession(command: wizardCommand(emulator))
+        defer { tmux.kill() }
+        try tmux.waitFor("Log in to IBM Cloud")
+        try tmux.type("sandbox-user-apikey-0000000000000000000000000001")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the region")
+        try tmux.send("Enter")
+        try tmux.waitFor("Choose the resource group")
+        try tmux.send("Enter")
+        try tmux.waitFor("A service ID is the identity")
+        try tmux.send("C-u")
+        try tmux.type("legacy-kp-reader")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        try tmux.waitFor("A service ID named legacy-kp-reader already exists.")
+        try tmux.send("Enter")  // reuse it
+        // The roles call finds the session expired: log in again, back to the role step.
+        try tmux.waitFor("Your IBM Cloud login has expired.")
+        try tmux.type("sandbox-user-apikey-0000000000000000000000000001")
+        try tmux.send("Enter")
+        try tmux.waitFor("› Reader")
+        try tmux.send("?")
+        try tmux.waitFor("Manager: everything, including deleting keys")
+        try tmux.send("x")
+        try tmux.waitFor("› Reader")
+        try tmux.send("Home")
+        try tmux.send("Enter")
+        try tmux.waitFor("Press Enter again to give Manager")
+        try tmux.send("Down")
+        try tmux.send("Down")
+        try tmux.send("Enter")
+        try tmux.waitFor("Save key to")
+        for _ in 0..<4 { try tmux.send("Enter") }
+        let plan = try tmux.waitFor("Nothing is created until you press Enter")
+        #expect(plan.contains("reuse legacy-kp-reader"))
+        try tmux.send("Enter")
+        try tmux.waitFor("Your Key Protect bearer token")
+        try tmux.send("r")
+        try tmux.waitFor("Getting a new token")
+        try tmux.waitFor("k test")
+        try tmux.send("k")
+        try tmux.waitFor("Key Protect accepted the token")
+        try tmux.send("q")
+        let done = try tmux.waitFor("EXIT=0")
+        #expect(!done.contains("Created service ID"), "the service ID was reused, not created")
+    }
+
     /// Service IDs named `name` in the sandbox development account, asked of the emulator directly.
     func serviceIDs(named name: String, emulator: EmulatorProcess) async throws -> [Any] {
         var login = URLRequest(url: URL(string: emulator.baseURL + "/identity/token")!)
