@@ -437,6 +437,7 @@ extension Wizard {
                 state.serviceIDForm.focus = 0
                 return []
             }
+            state.autoChoiceNote = nil
             return start(.findServiceIDs(name: state.serviceIDForm[0], accountID: account.id, token: token),
                 "Looking for service IDs named \(state.serviceIDForm[0])…", in: &state)
         default:
