@@ -1,7 +1,7 @@
 import Foundation
 
 /// Puts text on the clipboard: OSC 52 through the terminal (works over SSH and in tmux with
-/// `set-clipboard on`), then wl-copy, xclip or xsel when a display is there. The text goes to the
+/// `set-clipboard on`), then wl-copy, xclip or xsel when a display is there, or pbcopy. The text goes to the
 /// tools through standard input, never through arguments.
 enum Clipboard {
     /// Returns the name of what was used, or nil when nothing could be tried.
@@ -10,12 +10,13 @@ enum Clipboard {
         let base64 = Data(text.utf8).base64EncodedString()
         TerminalRestorer.writeRaw("\u{1B}]52;c;\(base64)\u{07}")
         var used = ["OSC 52"]
-        let candidates: [(String, [String], String)] = [
+        let candidates: [(String, [String], String?)] = [
             ("wl-copy", [], "WAYLAND_DISPLAY"),
             ("xclip", ["-selection", "clipboard"], "DISPLAY"),
             ("xsel", ["--clipboard", "--input"], "DISPLAY"),
+            ("pbcopy", [], nil),  // macOS: no display variable
         ]
-        for (tool, args, variable) in candidates where env[variable] != nil {
+        for (tool, args, variable) in candidates where variable.map({ env[$0] != nil }) ?? true {
             if let path = which(tool), run(path, args, input: text) {
                 used.append(tool)
                 break
