@@ -67,8 +67,10 @@ struct CloudHTTP: Sendable {
         return HTTPRequest(method: method, url: url, headers: all, body: body, timeout: options.timeout)
     }
 
-    /// Sends `request`, retrying per policy when `idempotent`. Returns a 2xx response or throws
-    /// ``CloudError`` (`CancellationError` passes through).
+    /// Sends `request`, retrying per policy: any call after a 429 (the server did nothing), and
+    /// `idempotent` calls after the other retryable failures. Waits and given-up retries are told
+    /// to ``RetryWaitObserver/current``. Returns a 2xx response or throws ``CloudError``
+    /// (`CancellationError` passes through).
     func send(_ request: HTTPRequest, service: CloudService, idempotent: Bool) async throws -> HTTPResponse {
         let policy = options.retryPolicy
         var attempt = 1
@@ -106,9 +108,15 @@ struct CloudHTTP: Sendable {
                 trace(request, status: "failed (\(text))", elapsed: elapsed, attempt: attempt)
                 throw CloudError.transport(service: service, reason: text)
             }
-            guard idempotent, retryable, attempt < policy.maxAttempts else { throw error }
+            let rateLimited = error.status == 429
+            guard idempotent || rateLimited, retryable else { throw error }
             let wait = policy.delay(beforeRetry: attempt, retryAfter: retryAfter)
-            guard budgetUsed + wait <= policy.maxTotalTime else { throw error }
+            let observer = RetryWaitObserver.current
+            guard attempt < policy.maxAttempts, budgetUsed + wait <= policy.maxTotalTime else {
+                observer?(RetryWait(status: error.status, seconds: wait, fromServer: retryAfter != nil, willRetry: false))
+                throw error
+            }
+            observer?(RetryWait(status: error.status, seconds: wait, fromServer: retryAfter != nil, willRetry: true))
             options.logger?.trace("retrying \(request.method) \(TraceRedaction.redact(url: request.url)) in \(String(format: "%.2f", wait)) s")
             try await policy.sleep(.milliseconds(Int64((wait * 1000).rounded())))
             budgetUsed += wait

@@ -2,9 +2,15 @@ import Foundation
 
 /// When and how long to wait before sending an idempotent request again.
 ///
-/// Applies to 429, 5xx except 501, and transport failures (not TLS or bad-URL failures), and only
-/// to calls marked idempotent: every `GET` and the IAM token `POST`s (apikey and refresh grants).
-/// Creates (service ID, policy, API key) and the one-time passcode grant are never retried.
+/// Applies to 429, 5xx except 501, and transport failures (not TLS or bad-URL failures). A 429
+/// (Too Many Requests) is retried for every call, creates (service ID, policy, API key) and the
+/// one-time passcode grant included: it means the server did nothing, so sending again cannot make
+/// a duplicate. Everything else is retried only for calls marked idempotent: every `GET` and the
+/// IAM token `POST`s (apikey, password and refresh grants); a create that failed otherwise may
+/// have happened and is never sent again here.
+///
+/// Each wait is reported to ``RetryWaitObserver/current`` (when set), and so is a retry given up
+/// because its wait would not fit, so a user interface can show a countdown.
 ///
 /// Delay before retry *n* (1-based) is `min(maxDelay, baseDelay × 2^(n-1))`, scaled by a random
 /// factor in `[1 - jitter, 1]`; a `Retry-After` header (seconds or HTTP date) replaces it when
@@ -67,4 +73,30 @@ public struct RetryPolicy: Sendable {
         }
         return nil
     }
+}
+
+/// A wait of the retry loop: one that is about to happen, or one given up on.
+public struct RetryWait: Sendable, Hashable {
+    /// The HTTP status that asked for it (429, 503, …), or nil after a transport failure.
+    public var status: Int?
+    /// Seconds to wait: the server's `Retry-After` when it sent one, otherwise the backoff.
+    public var seconds: TimeInterval
+    /// True when the server set the wait (`Retry-After`).
+    public var fromServer: Bool
+    /// True when the call is sent again after `seconds`; false when the retry loop gives up
+    /// (no attempts left, or the wait would end after ``RetryPolicy/maxTotalTime``) and the error
+    /// is thrown: `seconds` is then how long the caller should wait before trying again.
+    public var willRetry: Bool
+
+    public init(status: Int?, seconds: TimeInterval, fromServer: Bool, willRetry: Bool) {
+        self.status = status; self.seconds = seconds; self.fromServer = fromServer; self.willRetry = willRetry
+    }
+}
+
+/// Where the retry loop reports its waits, for a countdown on screen. A task-local value, so the
+/// clients' public options stay as they are: set it around a call with
+/// `RetryWaitObserver.$current.withValue({ wait in … }) { try await client.… }`.
+public enum RetryWaitObserver {
+    /// Called (on the calling task) before each retry wait, and when a retry is given up; nil: nobody listens.
+    @TaskLocal public static var current: (@Sendable (RetryWait) -> Void)?
 }
