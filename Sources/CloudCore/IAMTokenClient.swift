@@ -30,12 +30,17 @@ public struct IAMTokenClient: Sendable {
         return OIDCConfiguration(passcodeEndpoint: passcode, tokenEndpoint: json.string("token_endpoint").flatMap(URL.init(string:)))
     }
 
-    /// Apikey grant: `grant_type=urn:ibm:params:oauth:grant-type:apikey&apikey=…`. The key is trimmed
-    /// of surrounding whitespace. Retried per policy. Throws ``CloudError`` (e.g. 400 `BXNIM0415E`
-    /// for an unknown key; `.invalidRequest` for an empty key or a pasted JSON document).
+    /// Apikey grant: `grant_type=urn:ibm:params:oauth:grant-type:apikey&apikey=…`. The key is cleaned
+    /// with ``APIKeyText/clean(_:)`` first: surrounding whitespace and invisible characters inside
+    /// (zero-width spaces, bidi controls, control characters) are removed. Retried per policy.
+    /// Throws ``CloudError`` (e.g. 400 `BXNIM0415E` for an unknown key; `.invalidRequest` for an
+    /// empty key, one longer than ``APIKeyText/maxLength``, or a pasted JSON document).
     public func token(apiKey: Secret) async throws -> IAMToken {
-        let key = apiKey.exposedValue.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = APIKeyText.clean(apiKey.exposedValue).key
         guard !key.isEmpty else { throw CloudError.invalidRequest(reason: "The API key is empty.") }
+        guard key.count <= APIKeyText.maxLength else {
+            throw CloudError.invalidRequest(reason: "The API key is \(key.count) characters, more than \(APIKeyText.maxLength); paste only the key.")
+        }
         if let first = key.first, let last = key.last, "{}\"".contains(first) || "{}\"".contains(last) {
             throw CloudError.invalidRequest(reason: "The API key starts or ends with { } or \"; paste only the apikey value, not the JSON file.")
         }
