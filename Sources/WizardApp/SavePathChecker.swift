@@ -9,12 +9,22 @@ public enum SavePathChecker {
         let key = absolute(keyPath), token = absolute(tokenPath)
         if key == token { return PathProblem(field: 3, message: "The key and the token need different files.") }
         if let problem = folderProblem(for: key) { return PathProblem(field: 2, message: problem) }
+        // A symbolic link whose target is missing is invisible to `fileExists` (it follows links),
+        // yet the key file's `link()` would fail on it after the key exists: refuse it now.
+        if let target = danglingLinkTarget(key) {
+            return PathProblem(field: 2, message: "\(key) is a symbolic link to \(target), which does not exist; it is never overwritten.",
+                suggestion: freePath(near: key))
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: key, isDirectory: &isDirectory) {
             let what = isDirectory.boolValue ? "is a folder" : "already exists and is never overwritten"
             return PathProblem(field: 2, message: "\(key) \(what).", suggestion: freePath(near: key))
         }
         if let problem = folderProblem(for: token) { return PathProblem(field: 3, message: problem) }
+        if let target = danglingLinkTarget(token) {
+            return PathProblem(field: 3, message: "\(token) is a symbolic link to \(target), which does not exist; it is not replaced.",
+                suggestion: freePath(near: token))
+        }
         if FileManager.default.fileExists(atPath: token, isDirectory: &isDirectory) {
             if isDirectory.boolValue {
                 return PathProblem(field: 3, message: "\(token) is a folder.", suggestion: freePath(near: token + "/token.json"))
@@ -54,14 +64,28 @@ public enum SavePathChecker {
         return nil
     }
 
-    /// `name-2.json`, `name-3.json`, … : the first that does not exist.
+    /// `name-2.json`, `name-3.json`, … : the first where nothing is, not even a dangling link.
     static func freePath(near path: String) -> String? {
         let ext = (path as NSString).pathExtension
         let base = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
         for n in 2...99 {
             let candidate = ext.isEmpty ? "\(base)-\(n)" : "\(base)-\(n).\(ext)"
-            if !FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if !anythingAt(candidate) { return candidate }
         }
         return nil
+    }
+
+    /// True when `path` names anything, including a symbolic link whose target is missing.
+    static func anythingAt(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// The target of the symbolic link at `path` when that target does not exist; nil otherwise.
+    static func danglingLinkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, Int(info.st_mode) & Int(S_IFMT) == Int(S_IFLNK),
+              !FileManager.default.fileExists(atPath: path) else { return nil }
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "a missing file"
     }
 }
