@@ -10,7 +10,8 @@ public struct TextField: Sendable, Hashable {
     /// Cursor position, 0...text.count, in characters.
     public var cursor: Int
     public var isSecret: Bool
-    /// Longest text accepted, in characters; longer pastes are cut (nothing is half-submitted).
+    /// Longest text accepted, in characters. Typing stops there; a paste that would not fit is
+    /// refused whole (see ``paste(_:)``), never cut.
     public var maxLength: Int
 
     public init(label: String, text: String = "", isSecret: Bool = false, maxLength: Int = 4096) {
@@ -21,9 +22,43 @@ public struct TextField: Sendable, Hashable {
         self.maxLength = maxLength
     }
 
-    /// Inserts `string` at the cursor, dropping control characters and newlines.
+    /// Why a paste was refused: it would make the text longer than ``maxLength``.
+    public struct PasteRefusal: Sendable, Hashable {
+        /// Characters in the paste (after control characters and newlines are dropped).
+        public var pastedLength: Int
+        /// Characters already in the field.
+        public var existingLength: Int
+        /// The field's limit.
+        public var maxLength: Int
+
+        /// One sentence for the screen, e.g. "The paste was 5000 characters, more than the 512 this field takes; nothing was pasted."
+        public var message: String {
+            existingLength == 0 || pastedLength > maxLength
+                ? "The paste was \(pastedLength) characters, more than the \(maxLength) this field takes; nothing was pasted."
+                : "The paste was \(pastedLength) characters; with the \(existingLength) already here that is more than the \(maxLength) this field takes, so nothing was pasted."
+        }
+    }
+
+    /// Pastes `string` at the cursor (as ``insert(_:)``) when all of it fits; otherwise changes
+    /// nothing and says why: a key or path cut short would be wrong without anything showing it.
+    public mutating func paste(_ string: String) -> PasteRefusal? {
+        let clean = Self.printable(string)
+        if text.count + clean.count > maxLength {
+            return PasteRefusal(pastedLength: clean.count, existingLength: text.count, maxLength: maxLength)
+        }
+        insert(clean)
+        return nil
+    }
+
+    /// `string` without control characters and newlines, as a paste puts it in a field.
+    public static func printable(_ string: String) -> String {
+        String(string.filter { !$0.isNewline && !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || (0x80...0x9f).contains($0.value) } })
+    }
+
+    /// Inserts `string` at the cursor, dropping control characters and newlines; what does not fit
+    /// in ``maxLength`` is dropped (typing stops at the limit).
     public mutating func insert(_ string: String) {
-        let clean = String(string.filter { !$0.isNewline && !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || (0x80...0x9f).contains($0.value) } })
+        let clean = Self.printable(string)
         guard !clean.isEmpty else { return }
         let room = max(0, maxLength - text.count)
         let piece = String(clean.prefix(room))

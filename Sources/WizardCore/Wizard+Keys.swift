@@ -272,20 +272,29 @@ extension Wizard {
         return []
     }
 
+    /// A paste goes into the focused field whole, or not at all: one too long for the field is
+    /// refused with a notice saying how long it was (a key cut short would fail without a reason).
     static func insertIntoFocusedField(_ text: String, in state: inout WizardState) {
+        let refusal: TextField.PasteRefusal?
         switch state.step {
         case .login:
             switch state.loginMethod {
-            case .apiKey: state.apiKeyField.insert(text)
-            case .passcode: state.passcodeField.insert(text)
-            case .password: state.passwordForm.fields[state.passwordForm.focus].insert(text)
+            case .apiKey: refusal = state.apiKeyField.paste(text)
+            case .passcode: refusal = state.passcodeField.paste(text)
+            case .password: refusal = state.passwordForm.fields[state.passwordForm.focus].paste(text)
             }
         case .serviceID where state.serviceIDMatches == nil:
-            state.serviceIDForm.fields[state.serviceIDForm.focus].insert(text)
+            refusal = state.serviceIDForm.fields[state.serviceIDForm.focus].paste(text)
         case .apiKey:
-            state.apiKeyForm.fields[state.apiKeyForm.focus].insert(text)
+            refusal = state.apiKeyForm.fields[state.apiKeyForm.focus].paste(text)
         default:
-            break
+            refusal = nil
+        }
+        if let refusal {
+            state.notice = Notice(kind: .error, message: refusal.message,
+                hint: "The field keeps what it had. Paste only the key, passcode or path.")
+        } else if state.failedRequest == nil, state.notice?.kind == .error, !text.isEmpty {
+            state.notice = nil
         }
     }
 

@@ -347,7 +347,7 @@ public enum Wizard {
             state.passwordForm.fields[2].text = ""
             state.passwordForm.fields[2].cursor = 0
             state.userToken = token
-            state.apiKeyField = TextField(label: "API key", isSecret: true, maxLength: 512)
+            state.apiKeyField = TextField(label: "API key", isSecret: true, maxLength: APIKeyText.maxLength)
             state.passcodeField = TextField(label: "One-time passcode", isSecret: true, maxLength: 128)
             if let pending = state.resumeAfterLogin, let account = state.account {
                 let tokenAccount = token.claims.accountID

@@ -37,7 +37,7 @@ public struct WizardState: Sendable, Hashable {
 
     // Log in
     public var loginMethod: LoginMethod = .apiKey
-    public var apiKeyField = TextField(label: "API key", isSecret: true, maxLength: 512)
+    public var apiKeyField = TextField(label: "API key", isSecret: true, maxLength: APIKeyText.maxLength)
     public var passcodeField = TextField(label: "One-time passcode", isSecret: true, maxLength: 128)
     /// IBMid password login: the IBMid (e-mail), password and, when IAM asks, a TOTP code.
     public var passwordForm = Form(fields: [
