@@ -12,7 +12,17 @@ public enum ScreenHelp {
         "Esc goes back to change names, paths or the role.",
     ]
 
-    public static func lines(for step: Step) -> [String] {
+    /// The help page for `step`. On the final screen with the user's own token (no service ID,
+    /// no saved key) `r` is not offered: there is no key to make a new token from.
+    public static func lines(for step: Step, usingOwnToken: Bool = false) -> [String] {
+        if step == .done, usingOwnToken {
+            return ["Your own token",
+                    "Send it as  Authorization: Bearer <token>  with  bluemix-instance: <GUID>.",
+                    "It lasts an hour; run the wizard again for a new one. k tests it.",
+                    "c copies \"Bearer <token>\" (OSC 52), t the bare token, h the header line,",
+                    "u a curl for Key Protect list keys; v shows the token on screen.",
+                    "Same as: ibmcloud iam oauth-tokens"]
+        }
         switch step {
         case .login:
             return ["Log in", "An API key, or SSO: open the passcode page, log in, paste the one-time code.",

@@ -31,7 +31,7 @@ public enum ScreenRenderer {
 
         let body = BodyArea(top: 5, bottom: size.rows - 6, width: width)
         if state.showingHelp {
-            for (i, line) in (planShown ? ScreenHelp.plan : ScreenHelp.lines(for: state.step)).enumerated() where body.top + i <= body.bottom + 2 {
+            for (i, line) in (planShown ? ScreenHelp.plan : ScreenHelp.lines(for: state.step, usingOwnToken: state.usingOwnToken)).enumerated() where body.top + i <= body.bottom + 2 {
                 frame.put(line, column: 1, row: body.top + i, style: i == 0 ? .bold : .normal)
             }
             frame.fill(row: size.rows - 1, style: .reverse)
@@ -421,6 +421,7 @@ public enum ScreenRenderer {
         case .apiKey where state.reviewingPlan: return "Enter retry · Ctrl-C quit"
         case .apiKey: return "Tab next field · Enter next/review · Esc back · Ctrl-C quit"
         case .token: return "Enter retry · Ctrl-C quit"
+        case .done where state.usingOwnToken: return "c copy Bearer · t copy token · v show · k test · ? help · q quit"
         case .done: return "c copy Bearer · t copy token · v show · k test · r refresh · ? help · q quit"
         }
     }

@@ -269,7 +269,9 @@ public enum Wizard {
         let denied = error.status == 401 || error.status == 403
         if denied, let token = state.token, Double(token.expiration) <= state.now {
             state.keyProtectTest = KeyProtectTest(
-                outcome: .failed(message: "The token has expired (tokens last an hour): press r for a new one.", waitingForPolicy: false),
+                outcome: .failed(message: state.usingOwnToken
+                    ? "The token has expired (tokens last an hour): run the wizard again for a new one."
+                    : "The token has expired (tokens last an hour): press r for a new one.", waitingForPolicy: false),
                 attempts: attempts, retryAt: nil)
             return
         }
