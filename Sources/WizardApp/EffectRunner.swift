@@ -30,7 +30,8 @@ public struct EffectRunner: Sendable {
 
     private func path(of call: Call) -> String {
         switch call {
-        case .saveAPIKey(_, let path), .saveToken(_, let path), .readAPIKeyFile(let path), .saveScript(_, let path, _): path
+        case .saveAPIKey(_, let path), .saveToken(_, let path), .readAPIKeyFile(let path), .saveScript(_, let path, _),
+             .readSavedAPIKey(let path, _): path
         case .openInBrowser(let url), .makeQRCode(let url): url
         default: ""
         }
@@ -50,6 +51,8 @@ public struct EffectRunner: Sendable {
         case .loginWithPassword(let username, let password, let code):
             return .token(try await api.token(username: username, password: password, securityCode: code))
         case .readAPIKeyFile(let path): return .apiKeyValue(try APIKeyFileReader.read(path))
+        case .readSavedAPIKey(let path, let serviceIAMID):
+            return .apiKey(try APIKeyFileReader.readSaved(path, serviceIAMID: serviceIAMID))
         case .scopeToAccount(let refresh, let account): return .token(try await api.refresh(refresh, accountID: account))
         case .listAccounts(let token): return .accounts(try await api.accounts(token: token))
         case .listInstances(let account, let token):

@@ -34,13 +34,25 @@ public struct Checkpoint: Codable, Sendable, Hashable {
     public var apiKeyDescription: String?
     public var keyPath: String?
     public var tokenPath: String?
+    /// Where this run saved the API key it created (absolute path; the key itself is never here).
+    /// Set once the key is saved: a run that stops before the token (e.g. the exchange failed)
+    /// carries on with this key instead of creating another.
+    public var savedKeyPath: String?
     /// The furthest step reached (`Step` raw value).
     public var step: Int
 
     /// The checkpoint for `state`, or nil before an account is chosen, when the user's own token is
-    /// used, or once the token is saved (then there is nothing left to carry on).
+    /// used, or once the token is saved (then there is nothing left to carry on). On the token step
+    /// it is kept only while the saved key waits for its token. Nil also while an earlier run's
+    /// checkpoint is being carried on (that file is kept as it is until the carrying on is done).
     public init?(_ state: WizardState, iam: String) {
-        guard let account = state.account, state.step > .account, state.step < .token, !state.usingOwnToken else { return nil }
+        guard let account = state.account, state.step > .account, !state.usingOwnToken,
+              state.step < .token || (state.step == .token && state.apiKeySavedPath != nil && state.tokenSavedPath == nil)
+        else { return nil }
+        // While an earlier run's checkpoint is still being applied (or its saved key read back),
+        // the file on disk says more than this state: keep it rather than overwrite it.
+        guard state.pendingResume == nil else { return nil }
+        if case .readSavedAPIKey = state.inFlight?.call { return nil }
         self.iam = iam
         accountID = account.id
         accountName = account.name
@@ -63,6 +75,7 @@ public struct Checkpoint: Codable, Sendable, Hashable {
             keyPath = state.apiKeyForm[2]
             tokenPath = state.apiKeyForm[3]
         }
+        savedKeyPath = state.apiKeySavedPath
         step = state.step.rawValue
     }
 
@@ -73,6 +86,7 @@ public struct Checkpoint: Codable, Sendable, Hashable {
         if let instanceName { parts.append(instanceName) }
         if let name = serviceID?.name ?? serviceIDName { parts.append("service ID \(name)") }
         if let roleName { parts.append(roleName) }
+        if savedKeyPath != nil { parts.append("API key saved") }
         return parts.joined(separator: " · ")
     }
 }

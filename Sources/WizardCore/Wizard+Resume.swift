@@ -88,6 +88,11 @@ extension Wizard {
             state.apiKeyForm.fields[index].text = value
             state.apiKeyForm.fields[index].cursor = value.count
         }
+        if let saved = resume.savedKeyPath, resume.step >= Step.token.rawValue, let serviceID = state.serviceID {
+            // The last run created and saved its key, then stopped before the token: use that key.
+            state.autoChoiceNote = "Carried on from the last run: \(resume.summary)."
+            return start(.readSavedAPIKey(path: saved, serviceIAMID: serviceID.iamID), "Reading the API key saved by the last run…", in: &state)
+        }
         state.autoChoiceNote = "Carried on from the last run: \(resume.summary). Check the names and paths, then Enter."
         return []
     }

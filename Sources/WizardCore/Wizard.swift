@@ -115,6 +115,7 @@ public enum Wizard {
         case .makeQRCode: "Drawing the QR code…"
         case .loginWithAPIKey, .loginWithPasscode, .loginWithPassword: "Logging in…"
         case .readAPIKeyFile: "Reading the API key file…"
+        case .readSavedAPIKey: "Reading the API key saved by the last run…"
         case .checkSavePaths: "Checking where the key and token will be saved…"
         case .scopeToAccount: "Switching to the account…"
         case .listAccounts: "Loading accounts…"
@@ -147,6 +148,13 @@ public enum Wizard {
                     hint: "Open the page in any browser, on any device, and paste the passcode here.")
                 return []
             default: break
+            }
+            if case .readSavedAPIKey = request.call {
+                // The last run's key cannot be used: go on from the form as for a new key (the
+                // plan comes first; the taken key path gets a free name proposed).
+                state.notice = Notice(kind: .warning, message: "Could not use the API key the last run saved at \(path): \(message)",
+                    hint: "Check the form and press Enter: the plan comes first, then a new key is created.")
+                return []
             }
             if case .readAPIKeyFile = request.call {
                 state.notice = Notice(kind: .error, message: "Could not read \(path): \(message)",
@@ -518,6 +526,14 @@ public enum Wizard {
             state.apiKey = key
             // Save before anything else happens: the value can never be read again.
             return start(.saveAPIKey(key, path: state.apiKeyForm[2]), "Saving the API key…", in: &state)
+
+        case (.readSavedAPIKey(let path, _), .apiKey(let key)):
+            // Carrying on after the key was saved: that key, never a second one; only a token.
+            state.apiKey = key
+            state.apiKeySavedPath = path
+            state.step = .token
+            state.autoChoiceNote = "Carried on with the API key the last run saved (\(path)); no new key is created."
+            return start(.exchangeAPIKey(key.apiKey), "Exchanging the saved API key for an IAM access token…", in: &state)
 
         case (.saveAPIKey, .saved(let path)):
             state.apiKeySavedPath = path

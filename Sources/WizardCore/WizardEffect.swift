@@ -40,6 +40,9 @@ public enum Call: Sendable, Hashable {
     case deleteCreated(serviceID: String?, policyID: String?, apiKeyIDs: [String], token: IAMToken)
     /// Delete API keys whose values were lost (created, but the answer never arrived).
     case deleteAPIKeys(ids: [String], token: IAMToken)
+    /// Read back the API key file an earlier run saved (resume), answered with `.apiKey`; refused
+    /// when the file is not a key of the service ID `serviceIAMID` (its `iam_id` must match).
+    case readSavedAPIKey(path: String, serviceIAMID: String)
     /// Write the API key file like `ibmcloud iam service-api-key-create --file` (0600), then read it back.
     case saveAPIKey(ServiceAPIKey, path: String)
     case exchangeAPIKey(Secret)
