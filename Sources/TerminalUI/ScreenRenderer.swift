@@ -84,13 +84,21 @@ public enum ScreenRenderer {
         }
 
         drawNotice(state, into: &frame, row: size.rows - 5)
-        if state.step == .login, !state.isBusy, let resume = state.pendingResume {
+        if !state.isBusy, let due = state.automaticRetryAt {
+            let seconds = max(0, Int((due - state.now).rounded(.up)))
+            frame.put("↻ Sending it again in \(seconds) s · Enter sends it now · Esc stops waiting", column: 1, row: size.rows - 2, style: .accent)
+        } else if state.step == .login, !state.isBusy, let resume = state.pendingResume {
             frame.put("↻ Log in to carry on from the last run (Ctrl-N starts afresh):", column: 1, row: size.rows - 3, style: .accent)
             frame.put(fitted(resume.summary, width - 4), column: 3, row: size.rows - 2, style: .accent)
         }
         if state.isBusy {
             let spin = spinnerFrames[state.spinnerPhase % spinnerFrames.count]
             frame.put("\(spin) \(state.busyMessage)", column: 1, row: size.rows - 3, style: .accent)
+            if let due = state.retryingAt, due - state.now > 1 {
+                // A long wait (e.g. 429 with Retry-After) is counted down; short backoffs are not.
+                let seconds = Int((due - state.now).rounded(.up))
+                frame.put("  IBM Cloud is busy: trying again in \(seconds) s…", column: 1, row: size.rows - 2, style: .dim)
+            }
         }
         frame.fill(row: size.rows - 1, style: .reverse)
         frame.put(" " + helpText(state), column: 0, row: size.rows - 1, style: .reverse)

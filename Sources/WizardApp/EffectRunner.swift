@@ -13,6 +13,12 @@ public struct EffectRunner: Sendable {
         self.files = files
     }
 
+    /// Runs `call` as ``perform(_:)`` does, telling `onRetryWait` about each wait of the retry
+    /// loop (e.g. a 429's `Retry-After`) and about a retry given up, so the screen can count down.
+    public func perform(_ call: Call, onRetryWait: @escaping @Sendable (RetryWait) -> Void) async -> Result<CallOutput, CallFailure> {
+        await RetryWaitObserver.$current.withValue(onRetryWait) { await perform(call) }
+    }
+
     /// Runs `call`; never throws: failures come back as ``CallFailure``.
     public func perform(_ call: Call) async -> Result<CallOutput, CallFailure> {
         do {

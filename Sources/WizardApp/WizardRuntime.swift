@@ -82,7 +82,7 @@ public final class WizardRuntime {
                 let queue = self.queue
                 tasks.removeAll { $0.isCancelled }
                 tasks.append(Task.detached {
-                    let result = await runner.perform(request.call)
+                    let result = await runner.perform(request.call) { wait in queue.post(.retryWaiting(request.id, wait)) }
                     queue.post(.responded(request.id, result))
                 })
             case .copyToClipboard(let secret):

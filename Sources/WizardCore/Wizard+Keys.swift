@@ -177,6 +177,7 @@ extension Wizard {
 
     /// Esc: go back one step, as long as nothing created would be left behind.
     static func back(in state: inout WizardState) -> [WizardEffect] {
+        state.automaticRetryAt = nil
         if state.backOfferPending {
             // Esc again: keep what exists and go back; a created service ID is reused from now on.
             state.backOfferPending = false

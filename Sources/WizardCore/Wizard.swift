@@ -12,6 +12,13 @@ public enum Wizard {
             state.now = now
             if state.isBusy { state.spinnerPhase &+= 1 }
             if let due = state.clipboardClearAt, now >= due { return clearClipboard(in: &state) }
+            if !state.isBusy, let due = state.automaticRetryAt, now >= due, let failed = state.failedRequest {
+                // IBM Cloud answered 429 and the wait it asked for is over: send the call again as
+                // it was (nothing was done, so no lost-create check is needed).
+                state.automaticRetries += 1
+                state.failedRequest = nil
+                return start(failed.call, busyMessage(for: failed.call), in: &state)
+            }
             if !state.isBusy, let due = state.keyProtectTest?.retryAt, now >= due {
                 return startKeyProtectTest(in: &state)
             }
@@ -21,13 +28,26 @@ public enum Wizard {
         case .pasted(let text):
             insertIntoFocusedField(text, in: &state)
             return []
+        case .retryWaiting(let id, let wait):
+            guard state.inFlight?.id == id else { return [] }
+            if wait.willRetry {
+                state.retryingAt = state.now + wait.seconds
+                state.refusedRetryWait = nil
+            } else {
+                state.retryingAt = nil
+                state.refusedRetryWait = wait.fromServer ? wait.seconds : nil
+            }
+            return []
         case .responded(let id, let result):
             guard let request = state.inFlight, request.id == id else { return [] }
             state.inFlight = nil
             state.busyMessage = ""
+            state.retryingAt = nil
             switch result {
             case .success(let output):
                 state.failedRequest = nil
+                state.automaticRetries = 0
+                state.refusedRetryWait = nil
                 return handleSuccess(output, of: request, in: &state)
             case .failure(let failure):
                 return handleFailure(failure, of: request, in: &state)
@@ -72,12 +92,26 @@ public enum Wizard {
         state.inFlight = request
         state.busyMessage = message
         state.notice = nil
+        state.automaticRetryAt = nil
+        state.retryingAt = nil
         return [.perform(request)]
     }
+
+    /// Automatic retries after 429 in a row before the wizard stops and waits for Enter.
+    public static let automaticRetryLimit = 5
+    /// Longest wait (seconds) the wizard counts down by itself after a 429; a longer one is said,
+    /// and Enter sends the call again.
+    public static let automaticRetryMaxWait = 300.0
+    /// Wait (seconds) after a 429 that gave no `Retry-After`.
+    public static let automaticRetryDefaultWait = 10.0
 
     static func retry(in state: inout WizardState) -> [WizardEffect] {
         guard let failed = state.failedRequest else { return [] }
         state.failedRequest = nil
+        if state.automaticRetryAt != nil {
+            // A 429 is being waited out: nothing was done, so send the same call now.
+            return start(failed.call, busyMessage(for: failed.call), in: &state)
+        }
         // A create that failed without a clear answer may have happened anyway: look before
         // creating again, so a retry never makes a duplicate service ID.
         if case .createServiceID(let name, _, let accountID, let token) = failed.call {
@@ -214,6 +248,10 @@ public enum Wizard {
             }
             state.failedRequest = request
             state.notice = notice(for: error, call: request.call)
+            if error.status == 429 {
+                rateLimited(request, in: &state)
+                return []
+            }
             if error.status == nil || (error.status ?? 0) >= 500 {
                 switch request.call {
                 case .createServiceID(let name, _, _, _):
@@ -232,6 +270,36 @@ public enum Wizard {
             }
             return []
         }
+    }
+
+    /// IBM Cloud answered 429 (Too Many Requests) and the retry loop gave up waiting: nothing was
+    /// done, so the same call is sent again by itself once the wait the server asked for is over
+    /// (a countdown shows it; Enter sends it at once). Bounded: a wait over
+    /// `automaticRetryMaxWait`, or more than `automaticRetryLimit` in a row, waits for Enter.
+    static func rateLimited(_ request: Request, in state: inout WizardState) {
+        let asked = state.refusedRetryWait
+        let wait = asked ?? automaticRetryDefaultWait
+        state.refusedRetryWait = nil
+        let message = asked == nil
+            ? "IBM Cloud is limiting requests (429 Too Many Requests)."
+            : "IBM Cloud is limiting requests (429) and asked to wait \(waitText(wait))."
+        if wait <= automaticRetryMaxWait, state.automaticRetries < automaticRetryLimit {
+            state.automaticRetryAt = state.now + wait
+            state.notice = Notice(kind: .warning, message: message,
+                hint: "Nothing was done, so the same request is sent again by itself when the wait is over. Enter sends it now.")
+        } else {
+            state.automaticRetryAt = nil
+            state.notice = Notice(kind: .error, message: message,
+                hint: "Nothing was done. Press Enter to send it again\(asked == nil ? "" : " after that"), or Esc to go back.")
+        }
+    }
+
+    /// "30 s", "5 min", "2 h".
+    static func waitText(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.up))
+        if s < 120 { return "\(s) s" }
+        if s < 7200 { return "\((s + 59) / 60) min" }
+        return "\((s + 3599) / 3600) h"
     }
 
     // MARK: Session expiry

@@ -148,6 +148,17 @@ public struct WizardState: Sendable, Hashable {
     public var busyMessage: String = ""
     /// The last failed request, resent on retry.
     public var failedRequest: Request?
+    /// While the call in flight waits to be sent again (IBM Cloud answered 429 or 503 and the retry
+    /// loop waits, e.g. for `Retry-After`): Unix time (seconds) of the next attempt, for a countdown.
+    public var retryingAt: Double?
+    /// After IBM Cloud answered 429 (Too Many Requests) and asked for a longer wait than the retry
+    /// loop makes: Unix time (seconds) at which the failed call is sent again by itself. A 429 means
+    /// nothing was done, so even a create is sent again as it was. Enter sends it at once.
+    public var automaticRetryAt: Double?
+    /// The wait (seconds) the retry loop gave up on, for the failure that follows it.
+    public var refusedRetryWait: Double?
+    /// Automatic retries after 429 since the last success (bounded by `Wizard.automaticRetryLimit`).
+    public var automaticRetries = 0
     public var notice: Notice?
     /// A note about something chosen for the user, e.g. the API key's own account.
     public var autoChoiceNote: String?
