@@ -159,7 +159,11 @@ public enum ScreenRenderer {
                 drawField(state.passwordForm.fields[i], focused: !state.isBusy && state.passwordForm.focus == i, into: &frame, row: row + 2 * i, width: body.width)
             }
         } else if state.loginMethod == .apiKey {
-            frame.put("Paste an IBM Cloud API key (from `ibmcloud iam api-key-create` or the console).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
+            if state.apiKeyFieldIsFromEnvironment {
+                frame.put("The key came from IBMCLOUD_API_KEY (hidden). Enter logs in; Ctrl-U clears it.", column: 1, row: row, style: .accent, maxWidth: body.width - 2)
+            } else {
+                frame.put("Paste an IBM Cloud API key (from `ibmcloud iam api-key-create` or the console).", column: 1, row: row, style: .dim, maxWidth: body.width - 2)
+            }
             row += 2
             drawField(state.apiKeyField, focused: !state.isBusy, into: &frame, row: row, width: body.width)
             drawRecognition(state.apiKeyField, into: &frame, row: row + 2)

@@ -1,3 +1,5 @@
+import CloudCore
+
 /// The wizard's steps, in the order of IBM's "Retrieving an access token" document.
 public enum Step: Int, Sendable, Hashable, CaseIterable, Comparable {
     case login, account, region, resourceGroup, instance, serviceID, role, apiKey, token, done
@@ -84,11 +86,15 @@ public struct WizardEnvironment: Sendable, Hashable {
     public var browser: BrowserAccess
     /// Where an earlier run stopped, offered on the login screen (nil: start afresh).
     public var resume: Checkpoint?
+    /// The API key from the `IBMCLOUD_API_KEY` environment variable (read by the app, never here):
+    /// the API key field starts with it, masked like any key, and the screen says where it came from.
+    public var apiKeyFromEnvironment: Secret?
     public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: String? = nil,
                 keyProtectTemplate: String = "https://{region}.kms.cloud.ibm.com", browser: BrowserAccess = .none,
-                resume: Checkpoint? = nil) {
+                resume: Checkpoint? = nil, apiKeyFromEnvironment: Secret? = nil) {
         self.sandbox = sandbox; self.workingDirectory = workingDirectory; self.endpointWarning = endpointWarning
         self.keyProtectTemplate = keyProtectTemplate; self.browser = browser; self.resume = resume
+        self.apiKeyFromEnvironment = apiKeyFromEnvironment
     }
 }
 

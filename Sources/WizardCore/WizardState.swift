@@ -186,6 +186,16 @@ public struct WizardState: Sendable, Hashable {
     public init(environment: WizardEnvironment) {
         self.environment = environment
         self.pendingResume = environment.resume
+        if let key = environment.apiKeyFromEnvironment, !key.isEmpty {
+            // Too long for the field: left empty rather than cut (the key would be wrong).
+            _ = apiKeyField.paste(key.exposedValue)
+        }
+    }
+
+    /// True while the API key field holds, unchanged, the key from `IBMCLOUD_API_KEY`.
+    public var apiKeyFieldIsFromEnvironment: Bool {
+        guard let key = environment.apiKeyFromEnvironment, !key.isEmpty else { return false }
+        return !apiKeyField.text.isEmpty && apiKeyField.text == TextField.printable(key.exposedValue)
     }
 
     /// True while a call runs.
