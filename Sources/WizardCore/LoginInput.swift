@@ -1,3 +1,4 @@
+import CloudCore
 import Foundation
 
 /// What a login field's text was recognised as.
@@ -66,9 +67,26 @@ public enum LoginInput {
         return .unusable(reason: "This ibmcloud line has no API key or passcode in it.")
     }
 
-    /// Trims whitespace, a stray `Bearer ` prefix, and surrounding quotes from a pasted API key or passcode.
+    /// A note for the screen when `raw` holds invisible characters (zero-width spaces, bidi or
+    /// control characters) that are removed before anything is sent, e.g.
+    /// "1 invisible character (U+200B) removed; it is not sent."; nil when there are none.
+    /// Names only the character codes, never the key.
+    public static func invisibleNote(_ raw: String) -> String? {
+        let spaced = String(String.UnicodeScalarView(raw.unicodeScalars.map { "\t\n\r".unicodeScalars.contains($0) ? " " : $0 }))
+        let removed = APIKeyText.clean(spaced).removedInvisible
+        guard removed > 0 else { return nil }
+        let codes = APIKeyText.invisibleCodes(in: spaced)
+        return removed == 1
+            ? "1 invisible character (\(codes.joined(separator: ", "))) removed; it is not sent."
+            : "\(removed) invisible characters (\(codes.joined(separator: ", "))) removed; they are not sent."
+    }
+
+    /// Trims whitespace, a stray `Bearer ` prefix, and surrounding quotes from a pasted API key or
+    /// passcode, and removes invisible characters (``APIKeyText/clean(_:)``; tabs and line breaks
+    /// count as spaces between words).
     public static func cleanAPIKey(_ raw: String) -> String {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let spaced = String(String.UnicodeScalarView(raw.unicodeScalars.map { "\t\n\r".unicodeScalars.contains($0) ? " " : $0 }))
+        var text = APIKeyText.clean(spaced).key
         for quote in ["\"", "'"] where text.hasPrefix(quote) && text.hasSuffix(quote) && text.count >= 2 {
             text = String(text.dropFirst().dropLast())
         }

@@ -1,0 +1,24 @@
+import CloudCore
+import Foundation
+import Testing
+@testable import WizardCore
+
+/// Invisible characters in a pasted key are removed before sending, and said.
+@Suite("Invisible characters in keys")
+struct InvisibleCharacterTests {
+    @Test func aZeroWidthSpaceInAKeyIsRemovedAndSaid() {
+        let raw = "abcDEF0123456789\u{200B}abcdefABCDEF0123456789xyzXYZ"
+        #expect(LoginInput.recognize(raw) == .apiKey("abcDEF0123456789abcdefABCDEF0123456789xyzXYZ"))
+        #expect(LoginInput.invisibleNote(raw) == "1 invisible character (U+200B) removed; it is not sent.")
+        #expect(LoginInput.invisibleNote("abc\u{200E}def\u{FEFF}ghi\u{00AD}jkl\u{0085}mno") == "4 invisible characters (U+200E, U+FEFF, U+00AD, U+0085) removed; they are not sent.")
+        #expect(LoginInput.invisibleNote("plain-key-0123456789") == nil)
+        var t = WizardTester()
+        _ = t.send(.pasted(raw))
+        t.press(.enter)
+        #expect(t.request?.call == .loginWithAPIKey(Secret("abcDEF0123456789abcdefABCDEF0123456789xyzXYZ")))
+    }
+
+    @Test func anIbmcloudLineWithInvisibleCharactersStillSplitsIntoWords() {
+        #expect(LoginInput.recognize("ibmcloud login --apikey\u{2060} key\u{200D}-0123456789abcdef") == .apiKey("key-0123456789abcdef"))
+    }
+}
