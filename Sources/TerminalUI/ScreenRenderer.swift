@@ -46,10 +46,10 @@ public enum ScreenRenderer {
                 intro: state.autoChoiceNote ?? "Account: \(state.account?.name ?? "?"). Regions with Key Protect instances come first.")
         case .resourceGroup:
             drawPicker(state.resourceGroupPicker, noun: "resource groups", into: &frame, body,
-                intro: "Region: \(state.region?.name ?? "?"). The account's default group is preselected.")
+                intro: state.autoChoiceNote ?? "Region: \(state.region?.name ?? "?"). The account's default group is preselected.")
         case .instance:
             drawPicker(state.instancePicker, noun: "instances", into: &frame, body,
-                intro: "Key Protect instances in \(state.resourceGroup?.name ?? "?") · \(state.region?.name ?? "?")")
+                intro: state.autoChoiceNote ?? "Key Protect instances in \(state.resourceGroup?.name ?? "?") · \(state.region?.name ?? "?")")
         case .serviceID:
             if state.serviceIDMatches != nil {
                 drawPicker(state.serviceIDChoice, noun: "choices", into: &frame, body, intro: "Service IDs are not unique by name.")
@@ -57,7 +57,7 @@ public enum ScreenRenderer {
                 frame.put("A service ID is the identity your program uses. Name it for its job.", column: 1, row: body.top, style: .dim)
                 frame.put("Only need a token for yourself now? Ctrl-O uses your own (nothing is created).", column: 1, row: body.top + 5, style: .dim)
                 if let note = state.autoChoiceNote {
-                    for (i, line) in wrap(note, width: body.width - 2).prefix(2).enumerated() {
+                    for (i, line) in wrap(note, width: body.width - 2).prefix(4).enumerated() {
                         frame.put(line, column: 1, row: body.top + 7 + i, style: .accent)
                     }
                 }
@@ -206,6 +206,14 @@ public enum ScreenRenderer {
         guard recognition != .empty else { return }
         let style: CellStyle = if case .unusable = recognition { .warning } else { .success }
         frame.put(recognition.description, column: 21, row: row, style: style)
+        if let note = LoginInput.invisibleNote(field.text) {
+            frame.put(note, column: 21, row: row + 1, style: .warning, maxWidth: frame.size.columns - 22)
+        } else if let targets = LoginInput.targets(field.text), recognition.isUsable {
+            let named = [targets.accountID.map { "account \($0)" }, targets.region.map { "region \($0)" },
+                         targets.resourceGroup.map { "group \($0)" }].compactMap { $0 }
+            frame.put("Then: " + named.joined(separator: ", ") + " (chosen if they exist)", column: 21, row: row + 1,
+                style: .success, maxWidth: frame.size.columns - 22)
+        }
     }
 
     static func drawField(_ field: TextField, focused: Bool, into frame: inout Frame, row: Int, width: Int) {
@@ -243,8 +251,11 @@ public enum ScreenRenderer {
     static func drawPicker(_ picker: Picker, noun: String, into frame: inout Frame, _ body: BodyArea, intro: String?) {
         var row = body.top
         if let intro {
-            frame.put(intro, column: 1, row: row, style: .dim)
-            row += 1
+            // Notes about choices made for the user can take three lines.
+            for line in wrap(intro, width: body.width - 2).prefix(3) {
+                frame.put(line, column: 1, row: row, style: .dim)
+                row += 1
+            }
         }
         let filterLabel = picker.filter.isEmpty ? "Type to filter" : "Filter: \(picker.filter)"
         let listRows = body.bottom - row

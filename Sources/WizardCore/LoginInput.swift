@@ -13,6 +13,14 @@ public enum LoginRecognition: Sendable, Hashable {
     /// Text that cannot be used as it is; the reason says why.
     case unusable(reason: String)
 
+    /// True for a key, passcode or key file: something a login can be tried with.
+    public var isUsable: Bool {
+        switch self {
+        case .apiKey, .passcode, .apiKeyFile: true
+        case .empty, .unusable: false
+        }
+    }
+
     /// A few words for the screen, never the secret itself.
     public var description: String {
         switch self {
@@ -25,8 +33,52 @@ public enum LoginRecognition: Sendable, Hashable {
     }
 }
 
+/// Choices named on a pasted `ibmcloud login …` line: after login the wizard picks these instead
+/// of asking (and says so), or asks with a note when the named one does not exist.
+public struct LoginTargets: Sendable, Hashable {
+    /// `-c ACCOUNT_ID`.
+    public var accountID: String?
+    /// `-r REGION`, e.g. `us-south`.
+    public var region: String?
+    /// `-g RESOURCE_GROUP`: a resource group's name or ID.
+    public var resourceGroup: String?
+    public init(accountID: String? = nil, region: String? = nil, resourceGroup: String? = nil) {
+        self.accountID = accountID; self.region = region; self.resourceGroup = resourceGroup
+    }
+    /// True when the line named none of them.
+    public var isEmpty: Bool { accountID == nil && region == nil && resourceGroup == nil }
+}
+
 /// Cleans and recognises what a user pastes into a login field.
 public enum LoginInput {
+    /// The `-c ACCOUNT_ID`, `-r REGION` and `-g RESOURCE_GROUP` of an `ibmcloud login …` line
+    /// (also written `-c=ID`); nil when `raw` is not such a line or names none of them.
+    public static func targets(_ raw: String) -> LoginTargets? {
+        let words = cleanAPIKey(raw).split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let first = words.first, ["ibmcloud", "bx", "ic"].contains(first) else { return nil }
+        let targets = LoginTargets(accountID: value(after: ["-c"], in: words), region: value(after: ["-r"], in: words),
+            resourceGroup: value(after: ["-g"], in: words))
+        return targets.isEmpty ? nil : targets
+    }
+
+    /// The word after one of `flags` (or after `flag=`), cleaned; nil when absent or when the next
+    /// word is another flag.
+    static func value(after flags: [String], in words: [String]) -> String? {
+        for (i, word) in words.enumerated() {
+            for flag in flags {
+                if word == flag, i + 1 < words.count {
+                    let next = cleanAPIKey(words[i + 1])
+                    return next.hasPrefix("-") || next.isEmpty ? nil : next
+                }
+                if word.hasPrefix(flag + "=") {
+                    let next = cleanAPIKey(String(word.dropFirst(flag.count + 1)))
+                    return next.isEmpty ? nil : next
+                }
+            }
+        }
+        return nil
+    }
+
     /// Recognises an API key, a passcode, an API key file path, or a whole `ibmcloud login …` line
     /// copied from the console (`-u passcode -p CODE`, `--apikey KEY`, `--apikey @FILE`).
     public static func recognize(_ raw: String) -> LoginRecognition {

@@ -217,11 +217,13 @@ extension Wizard {
         case .instance:
             state.step = .resourceGroup
             state.instance = nil
+            state.autoChoiceNote = nil
         case .serviceID:
             if state.serviceIDMatches != nil {
                 state.serviceIDMatches = nil
             } else {
                 state.step = .instance
+                state.autoChoiceNote = nil
             }
         case .apiKey where state.reviewingPlan && !state.hasCreatedResources:
             state.reviewingPlan = false
@@ -336,6 +338,7 @@ extension Wizard {
             }
             state.failedRequest = nil
             let field = state.loginMethod == .apiKey ? state.apiKeyField : state.passcodeField
+            state.loginTargets = LoginInput.targets(field.text)
             switch LoginInput.recognize(field.text) {
             case .empty:
                 state.notice = state.loginMethod == .apiKey

@@ -460,6 +460,17 @@ public enum Wizard {
             state.regionPicker = regionPicker(for: instances)
             state.step = .region
             if state.pendingResume != nil, let effects = resumeRegion(in: &state) { return effects }
+            if let wanted = state.loginTargets?.region, state.pendingResume == nil {
+                state.loginTargets?.region = nil
+                if let row = state.regionPicker.rows.first(where: { $0.id.lowercased() == wanted.lowercased() }),
+                   let account = state.account, let token = state.userToken {
+                    state.regionPicker = Picker(rows: state.regionPicker.rows, highlightedID: row.id)
+                    state.region = KeyProtectRegion.named(row.id)
+                    appendNote("Region \(row.id) chosen as asked (-r).", in: &state)
+                    return start(.listResourceGroups(accountID: account.id, token: token), "Loading resource groups…", in: &state)
+                }
+                appendNote("Region \(wanted) (-r) is not a Key Protect region: choose one.", in: &state)
+            }
             return []
 
         case (.listResourceGroups, .resourceGroups(let groups)):
@@ -478,11 +489,24 @@ public enum Wizard {
             state.resourceGroupPicker = Picker(rows: rows, highlightedID: preferred)
             state.step = .resourceGroup
             if state.pendingResume != nil, let effects = resumeGroupAndInstance(in: &state) { return effects }
+            if let wanted = state.loginTargets?.resourceGroup {
+                state.loginTargets?.resourceGroup = nil
+                if let group = groups.first(where: { $0.id == wanted }) ?? groups.first(where: { $0.name.lowercased() == wanted.lowercased() }) {
+                    appendNote("Group \(group.name) chosen as asked (-g).", in: &state)
+                    let note = state.autoChoiceNote
+                    state.autoChoiceNote = nil
+                    _ = chooseResourceGroup(group, in: &state)
+                    state.autoChoiceNote = [note, state.autoChoiceNote].compactMap { $0 }.joined(separator: " ")
+                    return []
+                }
+                appendNote("Resource group \(wanted) (-g) is not in this account: choose one.", in: &state)
+            }
             if groups.count == 1 {
+                let earlier = state.autoChoiceNote  // e.g. a region chosen from -r: not shown yet
                 let note = "Only one resource group: \(groups[0].name), chosen for you."
                 state.autoChoiceNote = nil
                 _ = chooseResourceGroup(groups[0], in: &state)
-                state.autoChoiceNote = [note, state.autoChoiceNote].compactMap { $0 }.joined(separator: " ")
+                state.autoChoiceNote = [earlier, note, state.autoChoiceNote].compactMap { $0 }.joined(separator: " ")
             }
             return []
 
@@ -673,6 +697,12 @@ public enum Wizard {
             state.accounts = [account]
             state.account = account
             state.autoChoiceNote = "Account \(account.name) chosen for you: an API key works only in its own account."
+            if let wanted = state.loginTargets?.accountID {
+                state.loginTargets?.accountID = nil
+                if wanted != account.id {
+                    appendNote("The line's -c \(wanted) is not used: an API key works only in its own account.", in: &state)
+                }
+            }
             if let resume = state.pendingResume, resume.accountID != account.id {
                 abandonResume("the last run was in account \(resume.accountName); this API key is for \(account.name).", in: &state)
             }
@@ -688,12 +718,30 @@ public enum Wizard {
             rows: accounts.map { PickerRow(id: $0.id, title: $0.name, detail: "\($0.id) · \($0.state)") },
             highlightedID: tokenAccount.isEmpty ? nil : tokenAccount)
         state.step = .account
+        state.autoChoiceNote = nil
         if state.pendingResume != nil, let effects = resumeAccount(accounts, in: &state) { return effects }
+        if let wanted = state.loginTargets?.accountID {
+            state.loginTargets?.accountID = nil
+            if let account = accounts.first(where: { $0.id.lowercased() == wanted.lowercased() }) {
+                state.autoChoiceNote = "Account \(account.name) chosen as the ibmcloud line asked (-c)."
+                return chooseAccount(account, in: &state)
+            }
+            state.autoChoiceNote = "The ibmcloud line asked for account \(wanted) (-c); this login cannot see it."
+            if accounts.count > 1 {
+                appendNote("Choose one.", in: &state)
+                return []
+            }
+        }
         if accounts.count == 1 {
-            state.autoChoiceNote = "Only one account: \(accounts[0].name), chosen for you."
+            appendNote("Only one account: \(accounts[0].name), chosen for you.", in: &state)
             return chooseAccount(accounts[0], in: &state)
         }
         return []
+    }
+
+    /// Adds a sentence to the note about choices made for the user (shown on the next screen).
+    static func appendNote(_ note: String, in state: inout WizardState) {
+        state.autoChoiceNote = [state.autoChoiceNote, note].compactMap { $0 }.joined(separator: " ")
     }
 
     static func chooseAccount(_ account: Account, in state: inout WizardState) -> [WizardEffect] {

@@ -47,6 +47,9 @@ public struct WizardState: Sendable, Hashable {
     ])
     /// True once IAM asked for a second factor: the security code field is shown.
     public var needsSecurityCode = false
+    /// The account, region and resource group a pasted `ibmcloud login … -c -r -g` line named:
+    /// each is chosen for the user when its list loads (then cleared), or asked for with a note.
+    public var loginTargets: LoginTargets?
     /// The passcode page from OIDC discovery, once known.
     public var passcodePage: String?
     /// The user's own token, scoped to the chosen account once one is chosen.
