@@ -282,6 +282,14 @@ extension Wizard {
         switch state.step {
         case .login:
             switch state.loginMethod {
+            case .apiKey where state.apiKeyFieldIsFromEnvironment:
+                // A paste replaces the key prefilled from IBMCLOUD_API_KEY (appended to it, it
+                // would make a key that can only fail, in a field nobody can read).
+                var fresh = state.apiKeyField
+                fresh.text = ""
+                fresh.cursor = 0
+                refusal = fresh.paste(text)
+                if refusal == nil { state.apiKeyField = fresh }
             case .apiKey: refusal = state.apiKeyField.paste(text)
             case .passcode: refusal = state.passcodeField.paste(text)
             case .password: refusal = state.passwordForm.fields[state.passwordForm.focus].paste(text)
