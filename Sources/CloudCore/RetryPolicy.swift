@@ -88,6 +88,7 @@ public struct RetryWait: Sendable, Hashable {
     /// is thrown: `seconds` is then how long the caller should wait before trying again.
     public var willRetry: Bool
 
+    /// A wait as the retry loop reports it (public so tests and other callers can make one).
     public init(status: Int?, seconds: TimeInterval, fromServer: Bool, willRetry: Bool) {
         self.status = status; self.seconds = seconds; self.fromServer = fromServer; self.willRetry = willRetry
     }

@@ -42,6 +42,7 @@ public struct LoginTargets: Sendable, Hashable {
     public var region: String?
     /// `-g RESOURCE_GROUP`: a resource group's name or ID.
     public var resourceGroup: String?
+    /// The choices named; nil for a flag the line does not have.
     public init(accountID: String? = nil, region: String? = nil, resourceGroup: String? = nil) {
         self.accountID = accountID; self.region = region; self.resourceGroup = resourceGroup
     }
