@@ -1,0 +1,99 @@
+import CloudCore
+import Foundation
+
+/// Where `token-wizard token` took the API key from. The key itself is never a command-line
+/// argument (it would show in `ps` and shell history) and is never echoed.
+public enum APIKeySource: Sendable, Hashable {
+    /// `--apikey-file FILE`: the JSON that `ibmcloud iam service-api-key-create --file` and the
+    /// wizard write (`apikey` field), or a file holding the bare key on one line.
+    case file(String)
+    /// The `IBMCLOUD_API_KEY` environment variable, as the `ibmcloud` CLI and Terraform read it.
+    case environment
+    /// One line on standard input (only when it is not a terminal).
+    case standardInput
+}
+
+/// Why no usable API key was found; the front end says it in words and exits with the bad-input code.
+public enum APIKeyInputError: Error, Sendable, Hashable {
+    /// No `--apikey-file`, no `IBMCLOUD_API_KEY`, and standard input is a terminal.
+    case noSource
+    /// The file does not exist.
+    case fileMissing(path: String)
+    /// The file exists but cannot be read (permissions, a folder, …); `errno` value.
+    case fileUnreadable(path: String, errno: Int32)
+    /// The file is larger than ``APIKeyReader/maxBytes``.
+    case fileTooLarge(path: String)
+    /// The file is JSON without an `apikey` field, or text that is not one key on one line.
+    case fileNotAKey(path: String)
+    /// The source was there but empty (an empty variable, file or line).
+    case empty(APIKeySource)
+}
+
+/// Finds the API key for `token-wizard token` in the documented order: `--apikey-file`, else
+/// `IBMCLOUD_API_KEY`, else one line on standard input when it is not a terminal.
+public enum APIKeyReader {
+    /// Largest key file read, in bytes (64 KiB); key files are a few hundred bytes.
+    public static let maxBytes = 64 * 1024
+
+    /// Resolves the key.
+    /// - Parameters:
+    ///   - file: the `--apikey-file` path, if given (`~` is expanded).
+    ///   - environment: the process environment (only `IBMCLOUD_API_KEY` is read).
+    ///   - standardInputIsTerminal: true when fd 0 is a terminal; then it is never read.
+    ///   - readLine: reads one line of standard input (without its newline), nil at end of input.
+    /// - Returns: the key, trimmed of surrounding white space, and where it came from.
+    /// - Throws: ``APIKeyInputError``.
+    public static func resolve(
+        file: String?, environment: [String: String], standardInputIsTerminal: Bool,
+        readLine: () -> String? = { Swift.readLine(strippingNewline: true) }
+    ) throws(APIKeyInputError) -> (key: Secret, source: APIKeySource) {
+        if let file { return (try read(file: file), .file(file)) }
+        if let value = environment["IBMCLOUD_API_KEY"] {
+            let key = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !key.isEmpty else { throw .empty(.environment) }
+            return (Secret(key), .environment)
+        }
+        guard !standardInputIsTerminal else { throw .noSource }
+        let line = (readLine() ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !line.isEmpty else { throw .empty(.standardInput) }
+        return (Secret(line), .standardInput)
+    }
+
+    /// Reads a key file: JSON with an `apikey` (or `Apikey`, `apiKey`) field, or the bare key as the
+    /// only non-empty line. Throws ``APIKeyInputError``.
+    public static func read(file path: String) throws(APIKeyInputError) -> Secret {
+        let expanded = (path as NSString).expandingTildeInPath
+        let fd = open(expanded, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw errno == ENOENT ? .fileMissing(path: path) : .fileUnreadable(path: path, errno: errno)
+        }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        while data.count <= maxBytes {
+            let n = Foundation.read(fd, &buffer, buffer.count)
+            if n < 0 { throw .fileUnreadable(path: path, errno: errno) }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        guard data.count <= maxBytes else { throw .fileTooLarge(path: path) }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .empty(.file(path)) }
+        if text.hasPrefix("{") {
+            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                throw .fileNotAKey(path: path)
+            }
+            for field in ["apikey", "Apikey", "apiKey"] {
+                if let value = object[field] as? String {
+                    let key = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !key.isEmpty else { throw .empty(.file(path)) }
+                    return Secret(key)
+                }
+            }
+            throw .fileNotAKey(path: path)
+        }
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard lines.count == 1, !lines[0].contains(" ") else { throw .fileNotAKey(path: path) }
+        return Secret(lines[0])
+    }
+}
