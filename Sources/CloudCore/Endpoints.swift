@@ -36,6 +36,19 @@ public struct Endpoints: Sendable, Hashable, Codable {
         keyProtect: "https://{region}.kms.cloud.ibm.com"
     )
 
+    /// IBM Cloud's private endpoints, reached over IBM's private network (VPC virtual private
+    /// endpoints, or classic infrastructure with VRF and service endpoints); for `--private`.
+    /// Source: API reference §1 (IAM `private.iam.cloud.ibm.com`, Accounts
+    /// `private.accounts.cloud.ibm.com`, Resource Controller `private.resource-controller.cloud.ibm.com`,
+    /// Key Protect `private.<region>.kms.cloud.ibm.com`). They are under `cloud.ibm.com`, so an
+    /// endpoints file naming them counts as IBM Cloud (``isIBMCloud``).
+    public static let ibmCloudPrivate = Endpoints(
+        iam: URL(string: "https://private.iam.cloud.ibm.com")!,
+        accounts: URL(string: "https://private.accounts.cloud.ibm.com")!,
+        resourceController: URL(string: "https://private.resource-controller.cloud.ibm.com")!,
+        keyProtect: "https://private.{region}.kms.cloud.ibm.com"
+    )
+
     /// The Key Protect base URL for `region` (e.g. `us-south` → `https://us-south.kms.cloud.ibm.com`).
     /// Throws ``CloudError/invalidRequest(reason:)`` when `region` is not lower-case letters, digits
     /// and `-`, or the result is not a valid URL.

@@ -9,16 +9,29 @@ import WizardCore
 
 /// What `token-wizard` was asked to do.
 public struct LaunchOptions: Sendable {
+    /// Which endpoints: sandbox, an endpoints file, private or public IBM Cloud.
+    public var endpoints = EndpointOptions()
     /// Run against the built-in emulator on 127.0.0.1.
-    public var sandbox = false
+    public var sandbox: Bool {
+        get { endpoints.sandbox }
+        set { endpoints.sandbox = newValue }
+    }
     /// An endpoints file (JSON: iam, accounts, resource_controller, key_protect) instead of IBM Cloud's.
-    public var endpointsFile: String?
+    public var endpointsFile: String? {
+        get { endpoints.endpointsFile }
+        set { endpoints.endpointsFile = newValue }
+    }
     /// Allow endpoints that are neither IBM Cloud's nor loopback.
-    public var allowCustomEndpoints = false
+    public var allowCustomEndpoints: Bool {
+        get { endpoints.allowCustomEndpoints }
+        set { endpoints.allowCustomEndpoints = newValue }
+    }
     /// The folder where the key and token files are proposed; default: the working directory.
     public var directory: String?
     /// Append a trace of every HTTP exchange (method, URL, status; secrets redacted) to this file.
     public var traceFile: String?
+    /// The process environment (`IBMCLOUD_TRACE`, `IBMCLOUD_HTTP_TIMEOUT`, proxies, display).
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
     public init() {}
 }
 
@@ -37,45 +50,29 @@ public struct LaunchOutcome: Sendable {
 /// Why the wizard could not start; the message says what to do.
 public struct LaunchError: Error, CustomStringConvertible {
     public var description: String
+    /// Wraps a message that says what went wrong and what to do.
+    public init(description: String) { self.description = description }
 }
 
 /// Sets up endpoints, the emulator (in sandbox mode), the HTTP transport and the terminal; runs the
 /// wizard; tears everything down again. Returns the final state.
 public enum WizardLauncher {
     public static func run(_ options: LaunchOptions) throws -> WizardState {
-        var emulator: EmulatorServer?
-        var endpoints = Endpoints.ibmCloud
-        var sandboxHint: SandboxHint?
-        var warning: String?
-        if options.sandbox {
-            let server = try blocking { try await EmulatorServer.start(EmulatorConfiguration()) }
-            emulator = server
-            endpoints = try Endpoints.parse(Data(server.endpointsFile().utf8), source: "sandbox")
-            sandboxHint = SandboxHint(apiKey: EmulatorWorld.sandboxUserAPIKey, passcodePage: server.baseURL + "/identity/passcode")
-        } else if let file = options.endpointsFile {
-            do {
-                endpoints = try Endpoints.load(from: file)
-            } catch {
-                throw LaunchError(description: "Could not use the endpoints file \(file): \(error)")
-            }
-            if !endpoints.isIBMCloud {
-                let hosts = [endpoints.iam, endpoints.accounts, endpoints.resourceController].compactMap(\.host)
-                let allLoopback = hosts.allSatisfy(Endpoints.isLoopbackHost)
-                if !allLoopback && !options.allowCustomEndpoints {
-                    throw LaunchError(description: "The endpoints in \(file) are not IBM Cloud's (\(hosts.joined(separator: ", "))). Your credentials would go there. If you mean it, add --allow-custom-endpoints.")
-                }
-                warning = "! Not IBM Cloud: credentials go to \(endpoints.iam.absoluteString) (from \(file))."
-            }
-        }
-        let transport = LiveHTTPTransport()
+        let conventions = try CloudConventions(environment: options.environment)
+        let connection = try blocking { try await CloudConnection.open(options.endpoints) }
+        let endpoints = connection.endpoints
+        let transport = LiveHTTPTransport(environment: options.environment)
+        let traceBuffer = TraceBuffer()
         defer {
             try? blocking { try await transport.shutdown() }
-            if let emulator { try? blocking { await emulator.shutdown() } }
+            try? blocking { await connection.close() }
+            traceBuffer.flush()
         }
         let directory = options.directory ?? FileManager.default.currentDirectoryPath
         let checkpoints = CheckpointStore(folder: directory, iam: endpoints.iam.absoluteString)
-        var environment = WizardEnvironment(sandbox: sandboxHint, workingDirectory: directory, endpointWarning: warning,
-            keyProtectTemplate: endpoints.keyProtect, browser: browserAccess(ProcessInfo.processInfo.environment))
+        var environment = WizardEnvironment(sandbox: connection.sandboxHint, workingDirectory: directory,
+            endpointWarning: connection.warning, keyProtectTemplate: endpoints.keyProtect,
+            browser: browserAccess(options.environment))
         environment.resume = checkpoints.load()
         let terminal: CursesTerminal
         do {
@@ -84,17 +81,7 @@ public enum WizardLauncher {
             throw LaunchError(description: String(describing: error))
         }
         defer { terminal.restore() }
-        var clientOptions = CloudClientOptions()
-        if let traceFile = options.traceFile {
-            do {
-                let handler = try TraceFileLogHandler(path: traceFile)
-                var logger = Logger(label: "token-wizard.http") { _ in handler }
-                logger.logLevel = .trace
-                clientOptions.logger = logger
-            } catch {
-                throw LaunchError(description: String(describing: error))
-            }
-        }
+        let clientOptions = try conventions.clientOptions(traceFile: options.traceFile, holdStandardError: true, buffer: traceBuffer)
         let runtime = WizardRuntime(
             terminal: terminal,
             runner: EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport, options: clientOptions)),
@@ -163,7 +150,7 @@ func browserAccess(_ environment: [String: String]) -> BrowserAccess {
 }
 
 /// Runs async work from synchronous code and waits for it (used outside the UI loop only).
-func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+public func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
     let box = Mutex<Result<T, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
     Task.detached {
