@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "TokenWizardCLI",
             dependencies: [
-                "WizardApp", "TokenService", "CloudCore",
+                "WizardApp", "TokenService", "CloudCore", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloudCore
+import TerminalUI
 import WizardApp
 
 /// The endpoint flags every command takes.
@@ -42,7 +43,7 @@ struct ConnectionOptions: ParsableArguments {
         do {
             return try Endpoints.load(from: endpoints).iam.absoluteString
         } catch let error as CloudError {
-            throw LaunchError(description: "Could not use the endpoints file: \(error.summary)")
+            throw LaunchError(description: "Could not use the endpoints file: \(English().problem(error))")
         }
     }
 }

@@ -1,5 +1,6 @@
 import CloudCore
 import Foundation
+import TerminalUI
 import TokenService
 
 /// The command line's sentences for the values `TokenService` returns (English).
@@ -28,11 +29,11 @@ enum Words {
     static func fetchProblem(_ error: CloudError) -> String {
         switch error {
         case .server(_, let status, _, _, _) where (400..<500).contains(status) && status != 429:
-            return "IAM refused the API key (\(error.summary)). Check that the key exists and is enabled: ibmcloud iam service-api-keys SERVICE_ID."
-        case .invalidRequest(let reason):
-            return reason
+            return "IAM refused the API key (\(English().problem(error))). Check that the key exists and is enabled: ibmcloud iam service-api-keys SERVICE_ID."
+        case .invalidRequest(let problem):
+            return English().input(problem)
         default:
-            return "no token: \(error.summary). Check the network or proxy (HTTPS_PROXY) and try again; IBMCLOUD_TRACE=true shows each call."
+            return "no token: \(English().problem(error)). Check the network or proxy (HTTPS_PROXY) and try again; IBMCLOUD_TRACE=true shows each call."
         }
     }
 

@@ -1,4 +1,5 @@
 import CloudCore
+import TerminalUI
 import CloudEmulator
 import Foundation
 import WizardCore
@@ -64,7 +65,7 @@ public final class CloudConnection: Sendable {
         do {
             endpoints = try Endpoints.load(from: file)
         } catch let error as CloudError {
-            throw LaunchError(description: "Could not use the endpoints file: \(error.summary)")
+            throw LaunchError(description: "Could not use the endpoints file: \(English().problem(error))")
         }
         var warning: String?
         if !endpoints.isIBMCloud {

@@ -74,8 +74,8 @@ import TokenService
         #expect(TokenCommand.exitStatus(for: .server(service: .iam, status: 400, code: "BXNIM0415E", message: "Provided API key could not be found.", requestID: "")) == 4)
         #expect(TokenCommand.exitStatus(for: .server(service: .iam, status: 429, code: "", message: "", requestID: "")) == 5)
         #expect(TokenCommand.exitStatus(for: .server(service: .iam, status: 503, code: "", message: "", requestID: "")) == 5)
-        #expect(TokenCommand.exitStatus(for: .transport(service: .iam, reason: "connection refused")) == 5)
-        #expect(TokenCommand.exitStatus(for: .invalidRequest(reason: "The API key is empty.")) == 2)
+        #expect(TokenCommand.exitStatus(for: .transport(service: .iam, failure: .connectionRefused)) == 5)
+        #expect(TokenCommand.exitStatus(for: .invalidRequest(.emptyAPIKey)) == 2)
     }
 }
 

@@ -71,7 +71,7 @@ import Testing
             _ = try await CloudConnection.open(options)
             Issue.record("no error")
         } catch let error as LaunchError {
-            #expect(error.description == "Could not use the endpoints file: cannot read endpoints file /nonexistent/endpoints.json")
+            #expect(error.description == "Could not use the endpoints file: cannot read the endpoints file /nonexistent/endpoints.json")
             #expect(!error.description.contains("invalidRequest"))
         }
     }
