@@ -78,6 +78,8 @@ public enum TransportFailure: Sendable, Hashable {
     case networkUnreachable
     /// TLS failed, e.g. the certificate did not verify; `detail` is the TLS library's own text.
     case tls(detail: String)
+    /// What came back was not HTTP (another protocol on that port, or a broken proxy).
+    case notHTTP
     /// The answer was larger than the transport accepts, in bytes.
     case responseTooLarge(limit: Int)
     /// The URL cannot be sent (scheme, host); `detail` names it.

@@ -104,7 +104,9 @@ public final class LiveHTTPTransport: HTTPTransport {
             ("Connection refused", TransportFailure.connectionRefused), ("Connection reset", .connectionReset),
             ("No route to host", .networkUnreachable), ("Network is unreachable", .networkUnreachable),
             ("Name or service not known", .hostNotFound), ("nodename nor servname", .hostNotFound),
-        ] where text.contains(needle) {
+            ("remoteConnectionClosed", .connectionReset), ("HTTPParserError", .notHTTP),
+            ("invalid constant string", .notHTTP), ("invalidStatus", .notHTTP),
+        ] where text.contains(needle) || String(describing: type(of: error)).contains(needle) {
             return failure
         }
         return .other(detail: text.sanitizedForDisplay)

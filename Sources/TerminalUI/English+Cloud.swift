@@ -29,6 +29,7 @@ public struct English: Strings {
         case .hostNotFound: "host name not found"
         case .networkUnreachable: "the network or host is unreachable"
         case .tls(let detail): "TLS failed: \(detail)"
+        case .notHTTP: "the answer was not HTTP"
         case .responseTooLarge(let limit): "the answer was larger than \(limit) bytes"
         case .unsupportedURL(let detail): "cannot send to \(detail)"
         case .other(let detail): detail

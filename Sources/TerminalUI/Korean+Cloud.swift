@@ -39,6 +39,7 @@ public struct Korean: Strings {
         case .hostNotFound: "호스트 이름을 찾을 수 없습니다"
         case .networkUnreachable: "네트워크나 호스트에 도달할 수 없습니다"
         case .tls(let detail): "TLS 오류: \(detail)"
+        case .notHTTP: "HTTP 응답이 아닙니다"
         case .responseTooLarge(let limit): "응답이 \(limit)바이트보다 큽니다"
         case .unsupportedURL(let detail): "\(detail)(으)로 보낼 수 없습니다"
         case .other(let detail): detail

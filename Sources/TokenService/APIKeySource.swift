@@ -25,6 +25,11 @@ public enum APIKeyInputError: Error, Sendable, Hashable {
     case fileTooLarge(path: String)
     /// The file is JSON without an `apikey` field, or text that is not one key on one line.
     case fileNotAKey(path: String)
+    /// Text from the environment or standard input that cannot be an API key (spaces or control
+    /// characters inside, or longer than ``APIKeyReader/maxKeyLength``).
+    case notAKey(APIKeySource)
+    /// `--apikey-file` was given an empty path.
+    case emptyPath
     /// The source was there but empty (an empty variable, file or line).
     case empty(APIKeySource)
 }
@@ -34,6 +39,8 @@ public enum APIKeyInputError: Error, Sendable, Hashable {
 public enum APIKeyReader {
     /// Largest key file read, in bytes (64 KiB); key files are a few hundred bytes.
     public static let maxBytes = 64 * 1024
+    /// Longest text taken as a key, in characters (IBM Cloud API keys are 44).
+    public static let maxKeyLength = 512
 
     /// Resolves the key.
     /// - Parameters:
@@ -48,20 +55,46 @@ public enum APIKeyReader {
         readLine: () -> String? = { Swift.readLine(strippingNewline: true) }
     ) throws(APIKeyInputError) -> (key: Secret, source: APIKeySource) {
         if let file { return (try read(file: file), .file(file)) }
-        if let value = environment["IBMCLOUD_API_KEY"] {
-            let key = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !key.isEmpty else { throw .empty(.environment) }
+        // An empty IBMCLOUD_API_KEY (CI systems often define variables empty) counts as unset.
+        if let value = environment["IBMCLOUD_API_KEY"], !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            guard let key = bareKey(value) else { throw .notAKey(.environment) }
             return (Secret(key), .environment)
         }
         guard !standardInputIsTerminal else { throw .noSource }
-        let line = (readLine() ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = withoutBOM(readLine() ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !line.isEmpty else { throw .empty(.standardInput) }
-        return (Secret(line), .standardInput)
+        if line.hasPrefix("{"), let key = jsonKey(Data(line.utf8)) { return (Secret(key), .standardInput) }
+        guard let key = bareKey(line) else { throw .notAKey(.standardInput) }
+        return (Secret(key), .standardInput)
+    }
+
+    /// `text` trimmed, when it can be an API key: one word of printable characters, not JSON, at
+    /// most ``maxKeyLength`` characters. Invisible characters are left for the IAM client to remove
+    /// (and say so).
+    static func bareKey(_ text: String) -> String? {
+        let key = withoutBOM(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !key.isEmpty, key.count <= maxKeyLength, !"{[\"".contains(key.first!) else { return nil }
+        let bad = key.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        return bad ? nil : key
+    }
+
+    /// The `apikey` (or `Apikey`, `apiKey`) field of a JSON object; "" when it is there but empty.
+    static func jsonKey(_ data: Data) -> String? {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+        for field in ["apikey", "Apikey", "apiKey"] {
+            if let value = object[field] as? String { return value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+        return nil
+    }
+
+    static func withoutBOM(_ text: String) -> String {
+        text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
     /// Reads a key file: JSON with an `apikey` (or `Apikey`, `apiKey`) field, or the bare key as the
     /// only non-empty line. Throws ``APIKeyInputError``.
     public static func read(file path: String) throws(APIKeyInputError) -> Secret {
+        guard !path.isEmpty else { throw .emptyPath }
         let expanded = (path as NSString).expandingTildeInPath
         let fd = open(expanded, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -77,23 +110,15 @@ public enum APIKeyReader {
             data.append(contentsOf: buffer[0..<n])
         }
         guard data.count <= maxBytes else { throw .fileTooLarge(path: path) }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = withoutBOM(String(decoding: data, as: UTF8.self)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw .empty(.file(path)) }
         if text.hasPrefix("{") {
-            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                throw .fileNotAKey(path: path)
-            }
-            for field in ["apikey", "Apikey", "apiKey"] {
-                if let value = object[field] as? String {
-                    let key = value.trimmingCharacters(in: .whitespacesAndNewlines)
-                    guard !key.isEmpty else { throw .empty(.file(path)) }
-                    return Secret(key)
-                }
-            }
-            throw .fileNotAKey(path: path)
+            guard let key = jsonKey(Data(text.utf8)) else { throw .fileNotAKey(path: path) }
+            guard !key.isEmpty else { throw .empty(.file(path)) }
+            return Secret(key)
         }
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard lines.count == 1, !lines[0].contains(" ") else { throw .fileNotAKey(path: path) }
-        return Secret(lines[0])
+        guard lines.count == 1, let key = bareKey(lines[0]) else { throw .fileNotAKey(path: path) }
+        return Secret(key)
     }
 }

@@ -10,6 +10,8 @@ public enum CacheProblem: Sendable, Hashable {
     case otherKey
     /// The token in it has expired.
     case expired
+    /// It says it was fetched in the future (a clock set back, or an edited file), so it is not trusted.
+    case fromTheFuture
     /// It could not be read; the `errno` value (permissions, a folder in its place, …).
     case unreadable(errno: Int32)
     /// Readable by others or owned by another user, so it is not trusted.
@@ -22,6 +24,8 @@ public enum CacheLookup: Sendable, Hashable {
     case fresh(CachedToken)
     /// A token past 80 % of its lifetime (or within 60 s of expiry), still valid: fetch a new one.
     case refreshDue(CachedToken)
+    /// A token that has expired (kept for `status`; `token` fetches a new one).
+    case expired(CachedToken)
     /// No cache file for this key.
     case missing
     /// A file that must not be used.
@@ -32,10 +36,15 @@ public enum CacheLookup: Sendable, Hashable {
 public enum CacheNote: Sendable, Hashable {
     /// The cache file was ignored for this reason and replaced.
     case ignored(CacheProblem)
+    /// The cache file was ignored for this reason and could not be replaced (see the `notSaved` note).
+    case unusableNotReplaced(CacheProblem)
     /// The new token could not be saved in the cache (`errno`); the next call fetches again.
     case notSaved(errno: Int32)
-    /// Another caller held the cache lock longer than ``TokenCache/lockTimeout``; fetched without it.
-    case lockTimedOut
+    /// Another caller held the cache lock longer than ``TokenCache/lockTimeout`` (seconds waited);
+    /// fetched without it.
+    case lockTimedOut(seconds: Int)
+    /// IAM could not give a new token, so the cached one, still valid for this many seconds, was served.
+    case servedWhileIAMFailed(secondsLeft: Int)
 }
 
 /// What ``TokenCache/token(apiKey:iam:force:fetch:)`` did.
@@ -90,14 +99,17 @@ public struct TokenCache: Sendable {
     /// Reads the entry for `keyHash` without locking (the file is only ever replaced whole).
     public func lookup(keyHash: String) -> CacheLookup {
         let path = path(keyHash: keyHash)
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO put in its place must not hang the caller (it is refused below).
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             return errno == ENOENT || errno == ENOTDIR ? .missing : .unusable(.unreadable(errno: errno))
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .unusable(.unreadable(errno: errno)) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .unusable(.unreadable(errno: EISDIR)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            return .unusable(.unreadable(errno: (info.st_mode & S_IFMT) == S_IFDIR ? EISDIR : EINVAL))
+        }
         guard info.st_uid == geteuid(), info.st_mode & 0o077 == 0 else { return .unusable(.insecure) }
         guard info.st_size <= 64 * 1024 else { return .unusable(.corrupt) }
         var data = Data(count: Int(info.st_size))
@@ -107,17 +119,26 @@ public struct TokenCache: Sendable {
             file.version == CachedTokenFile.currentVersion, !file.accessToken.isEmpty, file.expiresIn > 0
         else { return .unusable(.corrupt) }
         guard file.keySHA256 == keyHash else { return .unusable(.otherKey) }
+        // The token itself must be an IAM JWT whose own lifetime bounds the one recorded.
+        guard let claims = try? JWTClaimsDecoder.decode(file.accessToken), claims.expiresAt > claims.issuedAt,
+            file.expiresIn <= claims.expiresAt - claims.issuedAt + 60
+        else { return .unusable(.corrupt) }
         let token = file.token
         let now = nowSeconds
+        if now < token.fetchedAt - 300 { return .unusable(.fromTheFuture) }
         if token.isFresh(now: now) { return .fresh(token) }
-        return now < token.expiresAt && now >= token.fetchedAt - 300 ? .refreshDue(token) : .unusable(.expired)
+        return now < token.expiresAt ? .refreshDue(token) : .expired(token)
     }
 
     /// A token for `apiKey` at `iam`: the cached one while fresh, else a new one from `fetch`, saved
     /// for the next caller. With `force`, always fetches.
+    /// - Parameter serveStale: decides, for a failed fetch, whether a cached token that is past its
+    ///   refresh time but still valid may be served instead (true for an unreachable or failing IAM,
+    ///   false when IAM refused the key). Default: never.
     /// - Throws: whatever `fetch` throws (``CloudError`` from IAM); cache problems never throw, they
     ///   come back as ``CacheOutcome/notes``.
     public func token(apiKey: Secret, iam: String, force: Bool = false,
+                      serveStale: @Sendable (any Error) -> Bool = { _ in false },
                       fetch: @Sendable () async throws -> IAMToken) async throws -> CacheOutcome {
         let hash = Self.keyHash(apiKey: apiKey, iam: iam)
         var notes: [CacheNote] = []
@@ -128,18 +149,33 @@ public struct TokenCache: Sendable {
         var lock: Int32 = -1
         if folderError == 0 {
             lock = open(directory + "/" + hash + ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if lock >= 0, !(try await acquire(lock)) { notes.append(.lockTimedOut) }
+            if lock >= 0, !(try await acquire(lock)) { notes.append(.lockTimedOut(seconds: Int(lockTimeout))) }
         }
         defer { if lock >= 0 { close(lock) } }  // closing releases the flock
         // Look again under the lock: another caller may just have fetched.
+        var stillValid: CachedToken?
+        var ignored: CacheProblem?
         switch lookup(keyHash: hash) {
         case .fresh(let token) where !force: return CacheOutcome(token: token, fetched: false, notes: notes)
-        case .unusable(let problem): notes.append(.ignored(problem))
-        default: break
+        case .fresh(let token), .refreshDue(let token): stillValid = token
+        case .expired: ignored = .expired
+        case .unusable(let problem): ignored = problem
+        case .missing: break
         }
-        let fresh = try await fetch()
+        let fresh: IAMToken
+        do {
+            fresh = try await fetch()
+        } catch {
+            let now = nowSeconds
+            if let stillValid, stillValid.secondsLeft(now: now) > 0, serveStale(error) {
+                return CacheOutcome(token: stillValid, fetched: false,
+                    notes: notes + [.servedWhileIAMFailed(secondsLeft: stillValid.secondsLeft(now: now))])
+            }
+            throw error
+        }
         let entry = CachedToken(keyHash: hash, iam: iam, fetchedAt: nowSeconds, token: fresh)
         let saveError = folderError != 0 ? folderError : save(entry)
+        if let ignored { notes.append(saveError == 0 ? .ignored(ignored) : .unusableNotReplaced(ignored)) }
         if saveError != 0 { notes.append(.notSaved(errno: saveError)) }
         return CacheOutcome(token: entry, fetched: true, notes: notes)
     }

@@ -40,23 +40,35 @@ public enum TokenFileError: Error, Sendable, Hashable {
     case notAToken(path: String)
 }
 
-/// Reads a token file: IAM's `POST /identity/token` response as JSON (the wizard's `token.json`).
+/// Reads a token file: IAM's `POST /identity/token` response as JSON (the wizard's `token.json`,
+/// `token --format json`), or a file holding the bare JWT (`token > FILE`).
 public enum TokenFileReader {
-    /// The `access_token` field of the file at `path`.
-    /// - Throws: ``TokenFileError``.
+    /// Largest token file read, in bytes (1 MiB).
+    public static let maxBytes = 1 << 20
+
+    /// The access token in the file at `path`.
+    /// - Throws: ``TokenFileError``: missing, unreadable (with the system's reason, e.g. `EISDIR`),
+    ///   or not a token.
     public static func accessToken(at path: String) throws(TokenFileError) -> Secret {
         let expanded = (path as NSString).expandingTildeInPath
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: expanded))
-        } catch {
-            if !FileManager.default.fileExists(atPath: expanded) { throw .missing(path: path) }
-            throw .unreadable(path: path, errno: EACCES)
+        let fd = open(expanded, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw errno == ENOENT ? .missing(path: path) : .unreadable(path: path, errno: errno) }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, errno: EISDIR) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while data.count <= maxBytes {
+            let n = read(fd, &buffer, buffer.count)
+            if n < 0 { throw .unreadable(path: path, errno: errno) }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
         }
+        guard data.count <= maxBytes else { throw .notAToken(path: path) }
         struct Response: Decodable { var access_token: String }
-        guard data.count <= 1 << 20, let response = try? JSONDecoder().decode(Response.self, from: data),
-            (try? JWTClaimsDecoder.decode(response.access_token)) != nil
-        else { throw .notAToken(path: path) }
-        return Secret(response.access_token)
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let candidate = (try? JSONDecoder().decode(Response.self, from: Data(text.utf8)))?.access_token ?? text
+        guard (try? JWTClaimsDecoder.decode(candidate)) != nil else { throw .notAToken(path: path) }
+        return Secret(candidate)
     }
 }

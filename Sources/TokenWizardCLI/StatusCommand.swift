@@ -15,9 +15,9 @@ struct StatusCommand: ParsableCommand {
             it). Makes no network call.
 
             Examples:
-              token-wizard status --directory ~/keyprotect
+              token-wizard status --directory ~/kp
               token-wizard status --token-file token.json --json
-              token-wizard status --cached --apikey-file kp-access-apikey.json
+              token-wizard status --cached --apikey-file kp-apikey.json
 
             Exit status: 0 the token is valid; 1 it has expired or there is none; 2 the file is not \
             a token, or bad input; 64 a bad command line.
@@ -44,6 +44,7 @@ struct StatusCommand: ParsableCommand {
     func validate() throws {
         if cached && tokenFile != nil { throw ValidationError("--cached and --token-file exclude each other.") }
         if !cached && apiKeyFile != nil { throw ValidationError("--apikey-file is used with --cached.") }
+        if tokenFile != nil && directory != nil { throw ValidationError("--token-file and --directory exclude each other.") }
     }
 
     func run() throws {
@@ -69,9 +70,9 @@ struct StatusCommand: ParsableCommand {
             let hash = TokenCache.keyHash(apiKey: key, iam: scope)
             origin = .cache(cache.path(keyHash: hash))
             switch cache.lookup(keyHash: hash) {
-            case .fresh(let token), .refreshDue(let token): accessToken = token.accessToken
-            case .missing, .unusable(.expired):
-                return try missing(origin, reason: "no cached token for this key; `token-wizard token` fetches one.")
+            case .fresh(let token), .refreshDue(let token), .expired(let token): accessToken = token.accessToken
+            case .missing:
+                return try missing(origin, reason: "no cached token for this key and IAM endpoint (\(scope)); `token-wizard token` with the same --endpoints fetches one.")
             case .unusable(let problem):
                 return try missing(origin, reason: Words.cacheNote(.ignored(problem), directory: directory)
                     .replacingOccurrences(of: " and replaced", with: ""))
@@ -82,18 +83,18 @@ struct StatusCommand: ParsableCommand {
             do {
                 accessToken = try TokenFileReader.accessToken(at: path)
             } catch .missing {
-                return try missing(origin, reason: "no token file at \(path.sanitizedForDisplay); the wizard saves one, or use `token-wizard token`.")
+                return try missing(origin, reason: "no token file at \(path.sanitizedForDisplay); the wizard saves one (or `token-wizard token --format json > token.json`).")
             } catch .unreadable(_, let code) {
-                throw fail("cannot read \(path.sanitizedForDisplay): \(String(cString: strerror(code))).", code: ExitStatus.badInput)
+                throw problem(origin, "cannot read \(path.sanitizedForDisplay): \(String(cString: strerror(code))).", kind: "unreadable")
             } catch {
-                throw fail("\(path.sanitizedForDisplay) is not an IAM token response (no access_token holding an IAM JWT).", code: ExitStatus.badInput)
+                throw problem(origin, "\(path.sanitizedForDisplay) holds no IAM access token (IAM's JSON response, or the bare token).", kind: "not_a_token")
             }
         }
         let report: TokenReport
         do {
             report = try TokenReport(origin: origin, accessToken: accessToken, now: now)
         } catch {
-            throw fail("the token is not an IAM JWT.", code: ExitStatus.badInput)
+            throw problem(origin, "the token is not an IAM JWT.", kind: "not_a_token")
         }
         print(json ? Self.json(report) : Self.text(report))
         if !report.isValid { throw ExitCode(ExitStatus.expiredOrMissing) }
@@ -101,11 +102,22 @@ struct StatusCommand: ParsableCommand {
 
     private func missing(_ origin: TokenReport.Origin, reason: String) throws {
         if json {
-            print(Self.encode(StatusJSON(origin: origin)))
-        } else {
-            FileHandle.standardError.write(Data("token-wizard: \(reason)\n".utf8))
+            var object = StatusJSON(origin: origin)
+            object.problem = "missing"
+            print(Self.encode(object))
         }
+        FileHandle.standardError.write(Data("token-wizard: \(reason)\n".utf8))
         throw ExitCode(ExitStatus.expiredOrMissing)
+    }
+
+    /// Says what is wrong (and, with `--json`, prints `{"valid":false,"problem":kind,…}`); exit 2.
+    private func problem(_ origin: TokenReport.Origin, _ message: String, kind: String) -> ExitCode {
+        if json {
+            var object = StatusJSON(origin: origin)
+            object.problem = kind
+            print(Self.encode(object))
+        }
+        return fail(message, code: ExitStatus.badInput)
     }
 
     /// The human report: one labelled line each.
@@ -157,6 +169,8 @@ struct StatusCommand: ParsableCommand {
         var issued_at_unix: Int?
         var expires_at_unix: Int?
         var seconds_left: Int?
+        /// Set when there is no report: `missing`, `unreadable`, `not_a_token`.
+        var problem: String?
 
         init(origin: TokenReport.Origin, report: TokenReport? = nil) {
             switch origin {

@@ -23,10 +23,11 @@ struct TokenCommand: ParsableCommand {
             running at the same time share one fetch.
 
             Examples:
-              token-wizard token --apikey-file kp-access-apikey.json
-              curl -H "$(token-wizard token --apikey-file kp-access-apikey.json --format header)" \\
-                -H "bluemix-instance: $INSTANCE_GUID" https://us-south.kms.cloud.ibm.com/api/v2/keys
-              eval "$(IBMCLOUD_API_KEY=... token-wizard token --format env)"
+              token-wizard token --apikey-file kp-apikey.json
+              curl -H "$(token-wizard token --apikey-file kp-apikey.json \\
+                  --format header)" -H "bluemix-instance: $INSTANCE_GUID" \\
+                https://us-south.kms.cloud.ibm.com/api/v2/keys
+              eval "$(token-wizard token --format env)"
               token-wizard token --format json --force < key.txt
 
             Exit status: 0 a token was printed; 2 bad input (no key, unreadable key file, bad \
@@ -76,13 +77,16 @@ struct TokenCommand: ParsableCommand {
             throw fail(error.description, code: ExitStatus.badInput)
         }
         let directory = TokenCache.defaultDirectory(environment: environment)
-        let cache = TokenCache(directory: directory ?? "/nonexistent/token-wizard")
+        var tuned = TokenCache(directory: directory ?? "/nonexistent/token-wizard")
+        // Wait for another caller's fetch about as long as that fetch may take.
+        tuned.lockTimeout = min(90, 4 * (conventions.httpTimeout ?? HTTPRequest.defaultTimeout) + 10)
+        let cache = tuned
         let endpointOptions = connection.options
         let outcome: CacheOutcome
         do {
             let clientOptions = try conventions.clientOptions(traceFile: nil, holdStandardError: false)
             outcome = try blocking {
-                try await cache.token(apiKey: key, iam: scope, force: force) {
+                try await cache.token(apiKey: key, iam: scope, force: force, serveStale: Self.iamFailed) {
                     try await Self.fetch(key, endpoints: endpointOptions, options: clientOptions, environment: environment)
                 }
             }
@@ -98,7 +102,25 @@ struct TokenCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("token-wizard: note: \(Words.cacheNote(note, directory: cache.directory))\n".utf8))
             }
         }
-        print(Self.render(outcome.token, format: format, now: Int(Date().timeIntervalSince1970)))
+        let output = Self.render(outcome.token, format: format, now: Int(Date().timeIntervalSince1970)) + "\n"
+        var bytes = Array(output.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            written += n
+        }
+        if written < bytes.count {
+            throw fail("could not write the token to standard output (\(String(cString: strerror(errno)))).", code: ExitStatus.badInput)
+        }
+    }
+
+    /// True when IAM could not answer (network, time-out, 429, 5xx), not when it refused the key:
+    /// then a cached token that is still valid may be served.
+    @Sendable static func iamFailed(_ error: any Error) -> Bool {
+        guard let error = error as? CloudError else { return false }
+        return exitStatus(for: error) == ExitStatus.unreachable
     }
 
     /// Asks IAM for a token (starting the sandbox emulator when asked, for this one call).
@@ -121,7 +143,8 @@ struct TokenCommand: ParsableCommand {
     /// 4 when IAM answered and refused the key, 2 for input refused before sending, else 5.
     static func exitStatus(for error: CloudError) -> Int32 {
         switch error {
-        case .server(_, let status, _, _, _) where (400..<500).contains(status) && status != 429: return ExitStatus.refused
+        case .server(_, let status, _, _, _) where (400..<500).contains(status) && status != 429 && status != 407:
+            return ExitStatus.refused
         case .invalidRequest: return ExitStatus.badInput
         default: return ExitStatus.unreachable
         }

@@ -10,10 +10,10 @@ public struct TokenWizard: ParsableCommand {
             Without a command, runs the wizard (see `token-wizard wizard --help`).
 
             Examples:
-              token-wizard --sandbox                      try the wizard against the built-in emulator
-              token-wizard --directory ~/keyprotect       the wizard against IBM Cloud
-              token-wizard token --apikey-file ~/keyprotect/kp-access-apikey.json
-              token-wizard status --directory ~/keyprotect
+              token-wizard --sandbox            # the wizard, against the built-in emulator
+              token-wizard --directory ~/kp     # the wizard, against IBM Cloud
+              token-wizard token --apikey-file ~/kp/kp-apikey.json
+              token-wizard status --directory ~/kp
 
             Shell completions: token-wizard --generate-completion-script bash|zsh|fish
             """,

@@ -14,10 +14,10 @@ struct WizardCommand: ParsableCommand {
             mode 0600). Nothing is created until you confirm the plan.
 
             Examples:
-              token-wizard --sandbox                          try it against the built-in emulator
-              token-wizard --directory ~/keyprotect           against IBM Cloud; files go to ~/keyprotect
-              token-wizard --private --directory ~/kp         through IBM Cloud's private endpoints
-              IBMCLOUD_TRACE=/tmp/trace.log token-wizard      trace every HTTP call (credentials redacted)
+              token-wizard --sandbox             # against the built-in emulator
+              token-wizard --directory ~/kp      # against IBM Cloud; files go to ~/kp
+              token-wizard --private             # through IBM's private endpoints
+              IBMCLOUD_TRACE=trace.log token-wizard   # trace every HTTP call
 
             Environment: IBMCLOUD_API_KEY (prefills the API key), IBMCLOUD_TRACE (true for standard \
             error after the wizard ends, or a file), IBMCLOUD_HTTP_TIMEOUT (seconds per call), \

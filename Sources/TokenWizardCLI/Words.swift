@@ -21,19 +21,32 @@ enum Words {
             return "the API key in \(path.sanitizedForDisplay) is empty."
         case .empty(.environment):
             return "IBMCLOUD_API_KEY is set but empty."
+        case .notAKey(.environment):
+            return "IBMCLOUD_API_KEY does not hold an API key (spaces or control characters inside, JSON, or over \(APIKeyReader.maxKeyLength) characters)."
+        case .notAKey(.standardInput):
+            return "standard input does not hold an API key (spaces or control characters inside, or over \(APIKeyReader.maxKeyLength) characters)."
+        case .notAKey(.file(let path)):
+            return "\(path.sanitizedForDisplay) does not hold an API key."
+        case .emptyPath:
+            return "--apikey-file was given an empty path."
         case .empty(.standardInput):
             return "standard input gave no API key (an empty line or no input)."
         }
     }
 
     static func fetchProblem(_ error: CloudError) -> String {
+        let said = English().problem(error).trimmingCharacters(in: CharacterSet(charactersIn: ". "))
         switch error {
+        case .server(_, 407, _, _, _):
+            return "no token: \(said). A proxy asks for credentials: put them in HTTPS_PROXY (http://user:password@host:port)."
         case .server(_, let status, _, _, _) where (400..<500).contains(status) && status != 429:
-            return "IAM refused the API key (\(English().problem(error))). Check that the key exists and is enabled: ibmcloud iam service-api-keys SERVICE_ID."
+            return "IAM refused the API key (\(said)). Check that the key exists and is enabled: ibmcloud iam service-api-keys SERVICE_ID."
+        case .server(_, let status, _, _, _):
+            return "no token: \(said). IAM is busy or failing (HTTP \(status)); try again in a minute."
         case .invalidRequest(let problem):
             return English().input(problem)
         default:
-            return "no token: \(English().problem(error)). Check the network or proxy (HTTPS_PROXY) and try again; IBMCLOUD_TRACE=true shows each call."
+            return "no token: \(said). Check the network or proxy (HTTPS_PROXY) and try again; IBMCLOUD_TRACE=true shows each call."
         }
     }
 
@@ -45,14 +58,19 @@ enum Words {
             case .corrupt: why = "it was damaged"
             case .otherKey: why = "it belonged to another key"
             case .expired: why = "its token had expired"
+            case .fromTheFuture: why = "it was dated in the future (a clock set back, or an edited file)"
             case .unreadable(let code): why = "it could not be read (\(String(cString: strerror(code))))"
             case .insecure: why = "others could read it or it was not yours"
             }
             return "the cached token in \(directory) was ignored and replaced: \(why)."
+        case .unusableNotReplaced(let problem):
+            return cacheNote(.ignored(problem), directory: directory).replacingOccurrences(of: " and replaced", with: "")
         case .notSaved(let code):
             return "the token could not be cached in \(directory) (\(String(cString: strerror(code)))); the next call asks IAM again."
-        case .lockTimedOut:
-            return "another token-wizard held the cache lock too long; fetched a token without waiting."
+        case .lockTimedOut(let seconds):
+            return "waited \(seconds) s for another token-wizard fetching the same token; fetched one without it."
+        case .servedWhileIAMFailed(let secondsLeft):
+            return "IAM could not give a new token; the cached one, valid for \(secondsLeft) s more, was printed."
         }
     }
 }

@@ -69,7 +69,10 @@ public final class CloudConnection: Sendable {
         }
         var warning: String?
         if !endpoints.isIBMCloud {
-            let hosts = [endpoints.iam, endpoints.accounts, endpoints.resourceController].compactMap(\.host)
+            var hosts: [String] = []
+            for host in [endpoints.iam, endpoints.accounts, endpoints.resourceController].compactMap(\.host) where !hosts.contains(host) {
+                hosts.append(host)
+            }
             if !hosts.allSatisfy(Endpoints.isLoopbackHost) && !options.allowCustomEndpoints {
                 throw LaunchError(description: "The endpoints in \(file) are not IBM Cloud's (\(hosts.joined(separator: ", "))). Your credentials would go there. If you mean it, add --allow-custom-endpoints.")
             }

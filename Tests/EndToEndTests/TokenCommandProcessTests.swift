@@ -165,6 +165,38 @@ import Testing
         #expect(try run(["status", "--token-file", directory + "/bad.json"]).status == 2)
     }
 
+    @Test func aTokenThatCannotBeWrittenIsAFailure() throws {
+        let child = try ChildProcess("/bin/sh", ["-c", "\"$0\" token --endpoints \"$1\" > /dev/full", TestProcess.binDirectory + "/token-wizard", emulator.endpointsFile],
+            environment: environment.merging(["IBMCLOUD_API_KEY": key]) { $1 }, stdout: .null, stderr: .pipe)
+        let err = try child.readToEnd(child.standardError!, until: Date().addingTimeInterval(30))
+        #expect(try child.wait(timeout: 30) == 2)
+        #expect(String(decoding: err, as: UTF8.self).contains("could not write the token"))
+    }
+
+    @Test func statusReadsWhatTokenPrintsAndSaysWhyItCannotRead() throws {
+        let bare = try run(["token", "--endpoints", emulator.endpointsFile], extra: ["IBMCLOUD_API_KEY": key])
+        try bare.out.write(toFile: directory + "/bare.jwt", atomically: true, encoding: .utf8)
+        #expect(try run(["status", "--token-file", directory + "/bare.jwt"]).status == 0)
+        let folder = try run(["status", "--token-file", directory, "--json"])
+        #expect(folder.status == 2 && folder.err.contains("Is a directory"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(folder.out.utf8)) as? [String: Any])
+        #expect(object["problem"] as? String == "unreadable" && object["valid"] as? Bool == false)
+    }
+
+    @Test func internalErrorNamesDoNotReachTheUser() throws {
+        _ = try run(["token", "--endpoints", emulator.endpointsFile, "--force"], extra: ["IBMCLOUD_API_KEY": key])
+        var request = URLRequest(url: URL(string: emulator.baseURL + "/_emulator/faults")!)
+        request.httpMethod = "POST"
+        request.httpBody = Data("/identity/token=drop".utf8)
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { _, _, _ in done.signal() }.resume()
+        done.wait()
+        let dropped = try run(["token", "--endpoints", emulator.endpointsFile, "--force"], extra: ["IBMCLOUD_API_KEY": key, "IBMCLOUD_HTTP_TIMEOUT": "2"])
+        #expect(!dropped.err.contains("HTTPClientError") && !dropped.err.contains("Error."), "\(dropped.err)")
+        // The cached token is still valid: it is printed, with a note.
+        #expect(dropped.status == 0 && dropped.err.contains("IAM could not give a new token"), "\(dropped.err)")
+    }
+
     @Test func theSandboxNeedsNoSetUp() throws {
         let result = try run(["token", "--sandbox"], extra: ["IBMCLOUD_API_KEY": key])
         #expect(result.status == 0 && result.out.split(separator: ".").count == 3)

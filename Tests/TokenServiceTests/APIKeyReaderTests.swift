@@ -42,10 +42,9 @@ import Testing
         }
     }
 
-    @Test func emptySourcesAreRefused() {
-        #expect(throws: APIKeyInputError.empty(.environment)) {
-            try APIKeyReader.resolve(file: nil, environment: ["IBMCLOUD_API_KEY": "  "], standardInputIsTerminal: false) { "x" }
-        }
+    @Test func emptySourcesAreRefused() throws {
+        let (key, source) = try APIKeyReader.resolve(file: nil, environment: ["IBMCLOUD_API_KEY": "  "], standardInputIsTerminal: false) { "piped" }
+        #expect(key.exposedValue == "piped" && source == .standardInput, "an empty variable (as CI defines them) counts as unset")
         #expect(throws: APIKeyInputError.empty(.standardInput)) {
             try APIKeyReader.resolve(file: nil, environment: [:], standardInputIsTerminal: false) { nil }
         }
@@ -65,5 +64,32 @@ import Testing
         #expect(throws: APIKeyInputError.fileMissing(path: "/nonexistent/key.json")) { try APIKeyReader.read(file: "/nonexistent/key.json") }
         let folder = temporaryFolder()
         #expect(throws: APIKeyInputError.self) { try APIKeyReader.read(file: folder) }
+        for content in ["[{\"apikey\":\"k\"}]", "key\u{0}tail"] {
+            let path = file(content)
+            #expect(throws: APIKeyInputError.fileNotAKey(path: path)) { try APIKeyReader.read(file: path) }
+        }
+        #expect(throws: APIKeyInputError.emptyPath) { try APIKeyReader.read(file: "") }
+    }
+
+    @Test func aByteOrderMarkIsNotPartOfTheKey() throws {
+        #expect(try APIKeyReader.read(file: file("\u{FEFF}{\"apikey\":\"bom-key\"}\r\n")).exposedValue == "bom-key")
+        #expect(try APIKeyReader.read(file: file("\u{FEFF}bare-key\n")).exposedValue == "bare-key")
+    }
+
+    @Test func standardInputTakesTheJSONFileToo() throws {
+        let (key, _) = try APIKeyReader.resolve(file: nil, environment: [:], standardInputIsTerminal: false) { #"{"name":"x","apikey":"from-json"}"# }
+        #expect(key.exposedValue == "from-json")
+    }
+
+    @Test func textThatCannotBeAKeyIsRefusedBeforeIAMIsAsked() {
+        #expect(throws: APIKeyInputError.notAKey(.standardInput)) {
+            try APIKeyReader.resolve(file: nil, environment: [:], standardInputIsTerminal: false) { String(repeating: "k", count: 600) }
+        }
+        #expect(throws: APIKeyInputError.notAKey(.environment)) {
+            try APIKeyReader.resolve(file: nil, environment: ["IBMCLOUD_API_KEY": "two words"], standardInputIsTerminal: false) { nil }
+        }
+        #expect(throws: APIKeyInputError.notAKey(.standardInput)) {
+            try APIKeyReader.resolve(file: nil, environment: [:], standardInputIsTerminal: false) { "key\u{1}" }
+        }
     }
 }

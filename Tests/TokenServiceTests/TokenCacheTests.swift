@@ -174,7 +174,7 @@ func mode(_ path: String) -> Int {
         try FileManager.default.createDirectory(atPath: file + "/blocker", withIntermediateDirectories: true)
         let outcome = try await cache.token(apiKey: key, iam: iam, fetch: iamServer.fetch)
         #expect(outcome.fetched)
-        #expect(outcome.notes.contains(.ignored(.unreadable(errno: EISDIR))))
+        #expect(outcome.notes.contains(.unusableNotReplaced(.unreadable(errno: EISDIR))), "it says it could not replace it")
         #expect(outcome.notes.contains { if case .notSaved = $0 { true } else { false } })
     }
 
@@ -218,6 +218,59 @@ func mode(_ path: String) -> Int {
             _ = try await cache.token(apiKey: key, iam: iam) { throw Refused() }
         }
         #expect(cache.lookup(keyHash: TokenCache.keyHash(apiKey: key, iam: iam)) == .missing)
+    }
+
+    @Test func aDamagedTokenInsideAWellFormedFileIsNotServed() async throws {
+        let clock = TestClock(), iamServer = FakeIAM(clock: clock)
+        let cache = TokenCache(directory: temporaryFolder(), now: clock.date)
+        _ = try await cache.token(apiKey: key, iam: iam, fetch: iamServer.fetch)
+        let file = cache.path(keyHash: TokenCache.keyHash(apiKey: key, iam: iam))
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        object["access_token"] = "garbage"
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: file))
+        let outcome = try await cache.token(apiKey: key, iam: iam, fetch: iamServer.fetch)
+        #expect(outcome.fetched && outcome.notes == [.ignored(.corrupt)])
+        // A lifetime longer than the token's own is not believed either.
+        object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        object["expires_in"] = 10_000_000
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: file))
+        #expect(try await cache.token(apiKey: key, iam: iam, fetch: iamServer.fetch).notes == [.ignored(.corrupt)])
+    }
+
+    @Test func aFIFOInPlaceOfTheCacheDoesNotHang() async throws {
+        let clock = TestClock(), iamServer = FakeIAM(clock: clock)
+        let cache = TokenCache(directory: temporaryFolder(), now: clock.date)
+        #expect(mkfifo(cache.path(keyHash: TokenCache.keyHash(apiKey: key, iam: iam)), 0o600) == 0)
+        let outcome = try await cache.token(apiKey: key, iam: iam, fetch: iamServer.fetch)
+        #expect(outcome.fetched && outcome.notes == [.ignored(.unreadable(errno: EINVAL))])
+    }
+
+    @Test func aStillValidTokenIsServedWhenIAMFails() async throws {
+        struct Down: Error {}
+        let clock = TestClock(), iamServer = FakeIAM(clock: clock)
+        let cache = TokenCache(directory: temporaryFolder(), now: clock.date)
+        let first = try await cache.token(apiKey: key, iam: iam, fetch: iamServer.fetch)
+        clock.advance(3000)  // past 80 %, 600 s left
+        let served = try await cache.token(apiKey: key, iam: iam, serveStale: { $0 is Down }) { throw Down() }
+        #expect(!served.fetched && served.token.accessToken == first.token.accessToken)
+        #expect(served.notes == [.servedWhileIAMFailed(secondsLeft: 600)])
+        // A refusal is not papered over.
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) {
+            _ = try await cache.token(apiKey: key, iam: iam, serveStale: { $0 is Down }) { throw Refused() }
+        }
+        clock.advance(600)  // expired: nothing to serve
+        await #expect(throws: Down.self) {
+            _ = try await cache.token(apiKey: key, iam: iam, serveStale: { $0 is Down }) { throw Down() }
+        }
+    }
+
+    @Test func anEntryFromTheFutureIsNamedSo() async throws {
+        let clock = TestClock(), iamServer = FakeIAM(clock: clock)
+        let cache = TokenCache(directory: temporaryFolder(), now: clock.date)
+        _ = try await cache.token(apiKey: key, iam: iam, fetch: iamServer.fetch)
+        clock.advance(-1000)
+        #expect(try await cache.token(apiKey: key, iam: iam, fetch: iamServer.fetch).notes == [.ignored(.fromTheFuture)])
     }
 
     @Test func theDefaultFolderFollowsXDG() {
