@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(name: "TokenServiceTests", dependencies: ["TokenService", "CloudCore"]),
         .testTarget(
-            name: "TokenWizardCLITests", dependencies: ["TokenWizardCLI", "TokenService", "CloudCore", "TestSupport"],
+            name: "TokenWizardCLITests", dependencies: ["TokenWizardCLI", "TokenService", "CloudCore", "TerminalUI", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "WizardAppTests", dependencies: ["WizardApp", "WizardCore", "CloudCore", "CloudEmulator"]),

@@ -1,4 +1,5 @@
 import CloudCore
+import WizardCore
 
 /// English words for everything the wizard shows.
 public struct English: Strings {
@@ -82,6 +83,24 @@ public struct English: Strings {
         case .insecureHTTP(let key): "\(source): \(key) must use https (http is allowed only for 127.0.0.1, localhost and ::1)"
         case .notHTTPS(let key): "\(source): \(key) must be an https URL"
         case .noRegionPlaceholder: "\(source): key_protect must contain {region}"
+        }
+    }
+
+    public func summary(_ line: SummaryLine) -> String {
+        switch line {
+        case .createdServiceID(let name, let id): "Created service ID \(name) (\(id))."
+        case .gaveRole(let role, let instance): "Gave it the \(role) role on \(instance ?? "the instance")."
+        case .savedAPIKey(let path): "Service ID API key saved to \(path) (mode 0600). Keep it safe."
+        case .savedToken(let path, let expiration): "IAM access token saved to \(path) (mode 0600); it expires at \(utc(expiration))."
+        case .useToken(let path): "Use it as: Authorization: Bearer $(jq -r .access_token \(ShellQuoting.quote(path)))"
+        case .apiKeyNotSaved(let serviceID):
+            "Warning: the API key was created but not saved. Delete it in the console (API keys of service ID \(serviceID ?? "?")) and run again."
+        case .createStillRunning:
+            "A create request was still running when you quit; it may have completed. Check the account before running again."
+        case .mayHaveBeenCreated(let what):
+            "The \(what) may have been created (its answer was lost). Check the account before running again (ibmcloud iam service-ids)."
+        case .tokenOnClipboard: "The token is still on the clipboard (valid for an hour); copy something else over it when done."
+        case .nothingCreated: "Nothing was created."
         }
     }
 }

@@ -1,4 +1,5 @@
 import CloudCore
+import WizardCore
 
 /// 한국어: 마법사가 보여 주는 모든 문장. IBM의 한국어 문서 용어(서비스 ID, 액세스 정책, API 키,
 /// 리소스 그룹, 계정, 지역, 일회성 패스코드, 연합 ID)를 따릅니다.
@@ -92,6 +93,36 @@ public struct Korean: Strings {
         case .insecureHTTP(let key): "\(source): \(key) 값은 https를 사용해야 합니다(http는 127.0.0.1, localhost, ::1에만 허용)"
         case .notHTTPS(let key): "\(source): \(key) 값은 https URL이어야 합니다"
         case .noRegionPlaceholder: "\(source): key_protect 값에 {region}이 있어야 합니다"
+        }
+    }
+
+    public func summary(_ line: SummaryLine) -> String {
+        switch line {
+        case .createdServiceID(let name, let id): "서비스 ID \(name)(\(id))을(를) 작성했습니다."
+        case .gaveRole(let role, let instance): "\(instance ?? "인스턴스")에 대한 \(Korean.roleName(role)) 역할을 부여했습니다."
+        case .savedAPIKey(let path): "서비스 ID API 키를 \(path)에 저장했습니다(모드 0600). 안전하게 보관하십시오."
+        case .savedToken(let path, let expiration): "IAM 액세스 토큰을 \(path)에 저장했습니다(모드 0600). 만료 시각: \(utc(expiration))."
+        case .useToken(let path): "사용 방법: Authorization: Bearer $(jq -r .access_token \(ShellQuoting.quote(path)))"
+        case .apiKeyNotSaved(let serviceID):
+            "경고: API 키를 작성했지만 저장하지 못했습니다. 콘솔에서 삭제한 후(서비스 ID \(serviceID ?? "?")의 API 키) 다시 실행하십시오."
+        case .createStillRunning:
+            "종료할 때 작성 요청이 아직 진행 중이었으므로 완료되었을 수 있습니다. 다시 실행하기 전에 계정을 확인하십시오."
+        case .mayHaveBeenCreated(let what):
+            "\(what)이(가) 작성되었을 수 있습니다(응답이 유실됨). 다시 실행하기 전에 계정을 확인하십시오(ibmcloud iam service-ids)."
+        case .tokenOnClipboard: "토큰이 아직 클립보드에 있습니다(1시간 동안 유효). 사용이 끝나면 다른 내용을 복사해 덮어쓰십시오."
+        case .nothingCreated: "작성된 것이 없습니다."
+        }
+    }
+
+    /// IBM's Korean console name for a Key Protect service role, with the English name that
+    /// `ibmcloud … --roles` takes beside it, e.g. "독자(Reader)".
+    public static func roleName(_ role: String) -> String {
+        switch role {
+        case "Manager": "관리자(Manager)"
+        case "Writer": "작성자(Writer)"
+        case "Reader": "독자(Reader)"
+        case "ReaderPlus": "독자 플러스(ReaderPlus)"
+        default: role
         }
     }
 }

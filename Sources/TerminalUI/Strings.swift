@@ -1,4 +1,6 @@
 import CloudCore
+import Foundation
+import WizardCore
 
 /// Every sentence the front ends show, for one language. Each language is a type whose methods are
 /// exhaustive `switch`es over the core's message values, so a message without a string in some
@@ -20,6 +22,9 @@ public protocol Strings: Sendable {
     func input(_ problem: InputProblem) -> String
     /// Why an endpoints file cannot be used.
     func endpoints(_ problem: EndpointsProblem, source: String) -> String
+
+    /// One line of the summary printed at exit.
+    func summary(_ line: SummaryLine) -> String
 }
 
 /// HTTP reason phrases (RFC 9110), shown when a server gives no message of its own. They are the
@@ -39,5 +44,14 @@ public enum HTTPReason {
             504: "Gateway Timeout", 505: "HTTP Version Not Supported",
         ]
         return texts[status] ?? "HTTP \(status)"
+    }
+}
+
+extension Strings {
+    /// `2026-12-03T20:20:00Z` for a Unix time.
+    func utc(_ unix: Int) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(unix)))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalUI
 import WizardApp
 
 /// `token-wizard [wizard]`: the interactive wizard.
@@ -33,12 +34,22 @@ struct WizardCommand: ParsableCommand {
             completion: .directory)
     var directory: String?
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Language of the screens: en or ko (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "en|ko"))
+    var language: String?
+
     @Option(help: ArgumentHelp("Append a trace of each HTTP call (method, URL, status; credentials redacted) to this file (0600).", valueName: "file"),
             completion: .file())
     var trace: String?
 
+    func validate() throws {
+        if Language.resolve(flag: language, environment: [:]) == nil {
+            throw ValidationError("--lang takes en (English) or ko (Korean).")
+        }
+    }
+
     func run() throws {
         var options = LaunchOptions()
+        options.language = Language.resolve(flag: language, environment: ProcessInfo.processInfo.environment) ?? .english
         options.endpoints = connection.options
         options.directory = directory
         options.traceFile = trace

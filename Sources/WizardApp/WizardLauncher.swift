@@ -30,6 +30,8 @@ public struct LaunchOptions: Sendable {
     public var directory: String?
     /// Append a trace of every HTTP exchange (method, URL, status; secrets redacted) to this file.
     public var traceFile: String?
+    /// The language of the screens and the summary.
+    public var language: Language = .english
     /// The process environment (`IBMCLOUD_TRACE`, `IBMCLOUD_HTTP_TIMEOUT`, proxies, display).
     public var environment: [String: String] = ProcessInfo.processInfo.environment
     public init() {}
@@ -97,40 +99,12 @@ public enum WizardLauncher {
     /// - Throws: `LaunchError` when the wizard cannot start.
     public static func launch(_ options: LaunchOptions) throws -> LaunchOutcome {
         let state = try run(options)
-        return LaunchOutcome(summary: summary(of: state), exitStatus: exitStatus(of: state))
+        return LaunchOutcome(summary: summary(of: state, in: options.language), exitStatus: exitStatus(of: state))
     }
 
-    public static func summary(of state: WizardState) -> [String] {
-        var lines: [String] = []
-        if state.serviceIDWasCreated, let id = state.serviceID { lines.append("Created service ID \(id.name) (\(id.id)).") }
-        if state.policy != nil, let role = state.role {
-            lines.append("Gave it the \(role.displayName) role on \(state.instance?.name ?? "the instance").")
-        }
-        if let path = state.apiKeySavedPath { lines.append("Service ID API key saved to \(path) (mode 0600). Keep it safe.") }
-        if let path = state.tokenSavedPath, let token = state.token {
-            let formatter = ISO8601DateFormatter()
-            let expiry = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(token.expiration)))
-            lines.append("IAM access token saved to \(path) (mode 0600); it expires at \(expiry).")
-            lines.append("Use it as: Authorization: Bearer $(jq -r .access_token \(path))")
-        }
-        if state.apiKey != nil && state.apiKeySavedPath == nil {
-            lines.append("Warning: the API key was created but not saved. Delete it in the console (API keys of service ID \(state.serviceID?.name ?? "?")) and run again.")
-        }
-        if let request = state.inFlight {
-            switch request.call {
-            case .createServiceID, .createPolicy, .createAPIKey:
-                lines.append("A create request was still running when you quit; it may have completed. Check the account before running again.")
-            default: break
-            }
-        }
-        if let uncertain = state.uncertainCreate {
-            lines.append("The \(uncertain) may have been created (its answer was lost). Check the account before running again (ibmcloud iam service-ids).")
-        }
-        if state.clipboardClearAt != nil {
-            lines.append("The token is still on the clipboard (valid for an hour); copy something else over it when done.")
-        }
-        if lines.isEmpty { lines.append("Nothing was created.") }
-        return lines
+    /// The summary lines in `language` (see ``WizardState/exitSummary``).
+    public static func summary(of state: WizardState, in language: Language = .english) -> [String] {
+        state.exitSummary.map(language.strings.summary)
     }
 
     /// The exit status for scripts: 0 with a token saved, 3 when a created API key could not be

@@ -3,6 +3,7 @@ import CloudCore
 import Foundation
 import TestSupport
 import Testing
+import TerminalUI
 import TokenService
 @testable import TokenWizardCLI
 
@@ -100,5 +101,19 @@ import TokenService
         let object = try #require(try JSONSerialization.jsonObject(with: Data(StatusCommand.json(report).utf8)) as? [String: Any])
         #expect(object["valid"] as? Bool == false && object["seconds_left"] as? Int == -100 && object["source"] as? String == "cache")
         #expect(object["iam_id"] as? String == "iam-ServiceId-77" && object["account_id"] as? String == "acct-9")
+    }
+}
+
+@Suite struct ExitSummaryTests {
+    @Test func thePathIsQuotedForTheShell() {
+        #expect(English().summary(.useToken(path: "/home/u/my keys/token.json")) == "Use it as: Authorization: Bearer $(jq -r .access_token '/home/u/my keys/token.json')")
+        #expect(English().summary(.useToken(path: "/home/u/token.json")) == "Use it as: Authorization: Bearer $(jq -r .access_token /home/u/token.json)")
+        #expect(ShellQuoting.quote("it's") == #"'it'\''s'"#)
+    }
+
+    @Test func theLanguageFlag() throws {
+        #expect(throws: (any Error).self) { try TokenWizard.parseAsRoot(["--lang", "fr"]) }
+        let wizard = try #require(try TokenWizard.parseAsRoot(["--lang", "ko"]) as? WizardCommand)
+        #expect(wizard.language == "ko")
     }
 }
