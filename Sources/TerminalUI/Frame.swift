@@ -194,6 +194,28 @@ public struct Frame: Sendable, Hashable {
         return lines.count
     }
 
+    /// Draws the value of a one-line text field into `width` columns at (column, row), as
+    /// ``TextLayout/fieldWindow(text:cursor:width:focused:ellipsis:)`` shows it: the start of the value
+    /// with the ellipsis when unfocused, scrolled to the cursor when focused. A focused field also
+    /// places the frame's ``cursor``. `cursor` is an index in the characters of `text` (as in
+    /// `TextField.cursor`); pass the masked text ("•••") for secrets. Records no overflow.
+    /// Returns the column of the cursor in the frame.
+    @discardableResult
+    public mutating func field(_ text: String, cursor: Int, focused: Bool, column: Int, row: Int, width: Int,
+                               style: CellStyle = .normal) -> Int {
+        var shown = text, shownCursor = cursor
+        if asciiOnly {
+            // Transliteration may change the number of characters ("→" → "->"): move the cursor with it.
+            shown = Glyphs.asciiTransliterated(text)
+            shownCursor = Glyphs.asciiTransliterated(String(text.prefix(max(0, cursor)))).count
+        }
+        let window = TextLayout.fieldWindow(text: shown, cursor: shownCursor, width: width, focused: focused,
+                                            ellipsis: glyphs.ellipsis)
+        put(window.visible, column: column, row: row, style: style, maxWidth: max(0, width), truncation: .end)
+        if focused { self.cursor = (column + window.cursorColumn, row) }
+        return column + window.cursorColumn
+    }
+
     /// True when `text` has something that takes a column besides spaces.
     private func hasVisibleText(_ text: Substring) -> Bool {
         text.contains { $0 != " " && DisplayWidth.of($0) > 0 }

@@ -176,3 +176,39 @@ import Testing
         #expect(fitProblems(asciiRule).isEmpty)
     }
 }
+
+/// Text fields drawn through the frame: the start of an unfocused value, the cursor of a focused one.
+@Suite struct FrameFieldTests {
+    @Test func anUnfocusedFieldShowsTheStartOfAPath() {
+        var frame = Frame(size: Size(columns: 40, rows: 1))
+        let path = "/does/not/exist/keys/apikey.json"
+        frame.field(path, cursor: path.count, focused: false, column: 21, row: 0, width: 14)
+        #expect(frame.line(0).hasSuffix("/does/not/exi…"))
+        #expect(frame.cursor == nil)
+        #expect(frame.overflows.isEmpty)
+    }
+
+    @Test func aFocusedFieldPlacesTheCursor() {
+        var frame = Frame(size: Size(columns: 40, rows: 2))
+        let text = "가나다라마"
+        let cursorColumn = frame.field(text, cursor: 5, focused: true, column: 10, row: 1, width: 6)
+        #expect(frame.line(1) == String(repeating: " ", count: 10) + "라마")
+        #expect(cursorColumn == 14)
+        #expect(frame.cursor?.column == 14 && frame.cursor?.row == 1)
+    }
+
+    @Test func anASCIIFieldMovesTheCursorWithTheTransliteration() {
+        var frame = Frame(size: Size(columns: 20, rows: 1), asciiOnly: true)
+        // "→" becomes "->": the cursor after it moves one column further.
+        frame.field("a→b", cursor: 2, focused: true, column: 0, row: 0, width: 10)
+        #expect(frame.line(0) == "a->b")
+        #expect(frame.cursor?.column == 3)
+        var unfocused = Frame(size: Size(columns: 20, rows: 1), asciiOnly: true)
+        unfocused.field("서비스 ID에 액세스", cursor: 0, focused: false, column: 0, row: 0, width: 8)
+        #expect(unfocused.line(0) == "??? I...")
+    }
+
+    @Test func emojiOfEveryBlockTakeTwoColumns() {
+        for emoji in ["😀", "🚀", "🫠", "🇰🇷", "❤️", "👩‍💻"] { #expect(DisplayWidth.of(emoji) == 2, "\(emoji)") }
+    }
+}
