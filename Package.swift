@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "4.1.0"..<"6.0.0"),
     ],
     targets: [
         // IBM Cloud HTTP clients and models. Knows no UI.
@@ -48,13 +49,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "token-wizard",
+        // `token-wizard token` and `status`: API key sources, the shared token cache, token reports.
+        .target(
+            name: "TokenService",
+            dependencies: ["CloudCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The command line: the wizard (default), `token` and `status`, parsed by ArgumentParser.
+        .target(
+            name: "TokenWizardCLI",
             dependencies: [
-                "WizardApp",
+                "WizardApp", "TokenService", "CloudCore", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "token-wizard", dependencies: ["TokenWizardCLI"]),
         // The IBM Cloud emulator. Must NOT import CloudCore: a wrong field name must fail a test.
         .target(
             name: "CloudEmulator",
@@ -76,7 +84,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "CloudCore"]),
         .testTarget(
-            name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CloudCore"],
+            name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CloudCore", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
@@ -91,6 +99,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
+        ),
+        .testTarget(name: "TokenServiceTests", dependencies: ["TokenService", "CloudCore"]),
+        .testTarget(
+            name: "TokenWizardCLITests", dependencies: ["TokenWizardCLI", "TokenService", "CloudCore", "TerminalUI", "TestSupport"],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "WizardAppTests", dependencies: ["WizardApp", "WizardCore", "CloudCore", "CloudEmulator"]),
         .testTarget(

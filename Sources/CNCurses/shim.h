@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -23,4 +24,6 @@ static inline attr_t tw_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t tw_a_normal(void) { return A_NORMAL; }
 /// newterm on the process's own stdout/stdin (Swift 6 refuses the C globals `stdout`/`stdin`).
 static inline SCREEN *tw_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
+/// The codeset of the current locale ("UTF-8", "ANSI_X3.4-1968"); CODESET is an enum/macro pair.
+static inline const char *tw_codeset(void) { return nl_langinfo(CODESET); }
 #endif

@@ -22,7 +22,7 @@ public struct AccountsClient: Sendable {
             let page = try await http.sendJSON(request, service: .accounts, idempotent: true)
             for resource in try page.objects("resources") ?? [] {
                 guard let metadata = resource.object("metadata") else {
-                    throw CloudError.decoding(service: .accounts, reason: "missing \(resource.path).metadata")
+                    throw CloudError.decoding(service: .accounts, failure: .missingField("\(resource.path).metadata"))
                 }
                 let entity = resource.object("entity")
                 result.append(Account(

@@ -10,18 +10,21 @@ public enum CloudService: String, Sendable, Hashable {
     case keyProtect = "Key Protect"
 }
 
-/// A failed IBM Cloud call, with what the server said and what the user can do next.
+/// A failed IBM Cloud call, as values: what the server said (its own words), or why no usable
+/// answer came, or what was wrong before anything was sent. The front ends put it into words
+/// (TerminalUI's strings tables); nothing here is a sentence for the user.
 public enum CloudError: Error, Sendable, Hashable {
     /// The server answered with an error status. `code` is the service's own error code
     /// (`BXNIM0415E`, `policy_conflict_error`, `UNAUTHORIZED_ERR`, …) or empty; `message` is the
-    /// server's message (already stripped of control characters); `requestID` is what support asks for.
+    /// server's own message (already stripped of control characters), empty when it gave none (the
+    /// front end then shows the HTTP reason phrase); `requestID` is what support asks for.
     case server(service: CloudService, status: Int, code: String, message: String, requestID: String)
-    /// No usable answer: connection refused or dropped, DNS, TLS, or the timeout (seconds) ran out.
-    case transport(service: CloudService, reason: String)
+    /// No usable answer: connection refused or dropped, DNS, TLS, or the time limit ran out.
+    case transport(service: CloudService, failure: TransportFailure)
     /// The answer was not the JSON the contract describes.
-    case decoding(service: CloudService, reason: String)
+    case decoding(service: CloudService, failure: DecodingFailure)
     /// A local problem before anything was sent (bad endpoint, bad input).
-    case invalidRequest(reason: String)
+    case invalidRequest(InputProblem)
 
     /// True for IAM's answer to a password login of a federated user, who must use SSO (a one-time
     /// passcode) or an API key. UNVERIFIED wording: IAM's text mentions "federated" (docs/DECISIONS.md).
@@ -59,19 +62,107 @@ public enum CloudError: Error, Sendable, Hashable {
         case .decoding, .invalidRequest: return false
         }
     }
+}
 
-    /// One line for the user: what went wrong, from the server's own words where there are some.
-    public var summary: String {
-        switch self {
-        case .server(let service, let status, let code, let message, _):
-            let codePart = code.isEmpty ? "" : " \(code)"
-            return "\(service.rawValue) said \(status)\(codePart): \(message.isEmpty ? "no message" : message)"
-        case .transport(let service, let reason):
-            return "Could not reach \(service.rawValue): \(reason)"
-        case .decoding(let service, let reason):
-            return "\(service.rawValue) sent an answer that could not be read: \(reason)"
-        case .invalidRequest(let reason):
-            return reason
-        }
-    }
+/// Why no HTTP answer arrived.
+public enum TransportFailure: Sendable, Hashable {
+    /// The time limit, in seconds, ran out.
+    case timedOut(seconds: Double)
+    /// The server refused the connection (nothing listens there).
+    case connectionRefused
+    /// The connection was reset or closed before the answer was complete.
+    case connectionReset
+    /// The host name could not be resolved (DNS).
+    case hostNotFound
+    /// No route to the host, or the network is unreachable.
+    case networkUnreachable
+    /// TLS failed, e.g. the certificate did not verify; `detail` is the TLS library's own text.
+    case tls(detail: String)
+    /// What came back was not HTTP (another protocol on that port, or a broken proxy).
+    case notHTTP
+    /// The answer was larger than the transport accepts, in bytes.
+    case responseTooLarge(limit: Int)
+    /// The URL cannot be sent (scheme, host); `detail` names it.
+    case unsupportedURL(detail: String)
+    /// Another failure; `detail` is the network library's own text (technical, not a sentence of ours).
+    case other(detail: String)
+}
+
+/// What was wrong with an answer that did arrive.
+public enum DecodingFailure: Sendable, Hashable {
+    /// The body is not JSON.
+    case notJSON
+    /// The body is JSON but not an object.
+    case notJSONObject
+    /// A required field is missing or empty; the dotted path, e.g. `resources[0].guid`.
+    case missingField(String)
+    /// A field is not an array; its path.
+    case notAnArray(String)
+    /// An element is not an object; its path, e.g. `errors[2]`.
+    case notAnObject(String)
+    /// The access token is not a JWT the wizard can read (three base64url segments, a JSON payload
+    /// with `iam_id` and `exp`); the claim or part at fault, e.g. `exp`.
+    case unreadableToken(part: String)
+    /// A `next` page link that is not a URL.
+    case nextPageNotURL
+    /// A `next` page link to another host (its host): never followed with the token.
+    case nextPageOtherHost(String)
+    /// The same `next` link twice: a loop.
+    case nextPageLoop
+    /// More pages than the limit; listing stopped.
+    case tooManyPages(limit: Int)
+}
+
+/// A local problem found before anything was sent.
+public enum InputProblem: Sendable, Hashable {
+    /// The API key is empty.
+    case emptyAPIKey
+    /// The API key starts or ends with `{`, `}` or `"`: a JSON document was pasted instead of the key.
+    case apiKeyLooksLikeJSON
+    /// The API key holds invisible characters (zero-width, bidi, control) that IAM would refuse.
+    case apiKeyHasInvisibleCharacters(count: Int)
+    /// The API key is longer than any IBM Cloud API key (limit in characters).
+    case apiKeyTooLong(limit: Int)
+    /// The one-time passcode is empty.
+    case emptyPasscode
+    /// The IBMid is empty.
+    case emptyIBMid
+    /// The password is empty.
+    case emptyPassword
+    /// The login has no refresh token (so it cannot be renewed or moved to another account).
+    case noRefreshToken
+    /// Not a region ID such as `us-south`.
+    case badRegionID(String)
+    /// Not a Key Protect instance GUID.
+    case badInstanceGUID(String)
+    /// The Key Protect endpoint built for a region is not a URL.
+    case badKeyProtectURL(String)
+    /// A request body could not be encoded (a program error; `detail` is technical).
+    case unencodableBody(detail: String)
+    /// The endpoints file cannot be used; `source` names the file.
+    case endpoints(source: String, EndpointsProblem)
+}
+
+/// Why an endpoints file cannot be used.
+public enum EndpointsProblem: Sendable, Hashable {
+    /// The file cannot be read.
+    case unreadable
+    /// Not a JSON object.
+    case notJSONObject
+    /// Keys other than `iam`, `accounts`, `resource_controller`, `key_protect`.
+    case unknownKeys([String])
+    /// A key is missing or not a non-empty string.
+    case notAString(key: String)
+    /// A value is not an absolute URL.
+    case notAURL(key: String, value: String)
+    /// A URL holds a user name or password.
+    case hasCredentials(key: String)
+    /// A URL holds a query or fragment.
+    case hasQuery(key: String)
+    /// `http` to a host that is not loopback.
+    case insecureHTTP(key: String)
+    /// A scheme other than https/http.
+    case notHTTPS(key: String)
+    /// `key_protect` lacks `{region}`.
+    case noRegionPlaceholder
 }

@@ -12,9 +12,9 @@ import Foundation
 /// | Accounts | any of the above | any of the above | any of the above |
 ///
 /// Every service falls back to the other shapes, then to headers (`Transaction-Id`,
-/// `X-Request-ID`, `X-Correlation-ID`, `correlation-id`), and for HTML or empty bodies to the
-/// status text (e.g. "Service Unavailable"). All strings are ``Swift/String/sanitizedForDisplay``
-/// and at most 500 characters.
+/// `X-Request-ID`, `X-Correlation-ID`, `correlation-id`). For HTML or empty bodies the message
+/// stays empty (the front end shows the HTTP reason phrase). All strings are
+/// ``Swift/String/sanitizedForDisplay`` and at most 500 characters.
 public enum CloudErrorMapper {
     /// Maps `response` (any status) to a `.server` error for `service`.
     public static func map(service: CloudService, response: HTTPResponse) -> CloudError {
@@ -74,7 +74,6 @@ public enum CloudErrorMapper {
         } else if service == .keyProtect, let header = nonEmpty(response.header("correlation-id")?.sanitizedForDisplay) {
             requestID = header
         }
-        if message.isEmpty { message = statusText(response.status) }
         return .server(service: service, status: response.status, code: clip(code, 100), message: clip(message, 500), requestID: clip(requestID, 200))
     }
 
@@ -85,21 +84,5 @@ public enum CloudErrorMapper {
 
     private static func clip(_ text: String, _ limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
-    }
-
-    /// The reason phrase for `status`, e.g. 503 → "Service Unavailable"; "HTTP <status>" if unknown.
-    public static func statusText(_ status: Int) -> String {
-        let texts: [Int: String] = [
-            300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
-            307: "Temporary Redirect", 308: "Permanent Redirect",
-            400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found",
-            405: "Method Not Allowed", 406: "Not Acceptable", 407: "Proxy Authentication Required", 408: "Request Timeout",
-            409: "Conflict", 410: "Gone", 411: "Length Required", 412: "Precondition Failed", 413: "Content Too Large",
-            414: "URI Too Long", 415: "Unsupported Media Type", 422: "Unprocessable Content", 423: "Locked",
-            428: "Precondition Required", 429: "Too Many Requests", 431: "Request Header Fields Too Large",
-            500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
-            504: "Gateway Timeout", 505: "HTTP Version Not Supported",
-        ]
-        return texts[status] ?? "HTTP \(status)"
     }
 }

@@ -97,7 +97,7 @@ struct CloudHTTP: Sendable {
                 let elapsed = started.duration(to: clock.now)
                 budgetUsed += elapsed.seconds
                 trace(request, status: "failed (\(failure))", elapsed: elapsed, attempt: attempt)
-                error = .transport(service: service, reason: failure.description.sanitizedForDisplay)
+                error = .transport(service: service, failure: failure.failure)
                 retryable = failure.isRetryable
             } catch let failure as CloudError {
                 throw failure
@@ -106,7 +106,7 @@ struct CloudHTTP: Sendable {
                 budgetUsed += elapsed.seconds
                 let text = String(describing: error).sanitizedForDisplay
                 trace(request, status: "failed (\(text))", elapsed: elapsed, attempt: attempt)
-                throw CloudError.transport(service: service, reason: text)
+                throw CloudError.transport(service: service, failure: .other(detail: text))
             }
             let rateLimited = error.status == 429
             guard idempotent || rateLimited, retryable else { throw error }
@@ -144,7 +144,7 @@ struct CloudHTTP: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do { return try encoder.encode(value) } catch {
-            throw CloudError.invalidRequest(reason: "cannot encode request body: \(error)")
+            throw CloudError.invalidRequest(.unencodableBody(detail: String(describing: error)))
         }
     }
 }
@@ -166,10 +166,10 @@ struct JSONObject: @unchecked Sendable {
 
     static func parse(_ data: Data, service: CloudService) throws -> JSONObject {
         guard let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            throw CloudError.decoding(service: service, reason: "the body is not JSON")
+            throw CloudError.decoding(service: service, failure: .notJSON)
         }
         guard let object = value as? [String: Any] else {
-            throw CloudError.decoding(service: service, reason: "the body is not a JSON object")
+            throw CloudError.decoding(service: service, failure: .notJSONObject)
         }
         return JSONObject(raw: object, service: service, path: "")
     }
@@ -187,7 +187,7 @@ struct JSONObject: @unchecked Sendable {
     func string(_ key: String) -> String? { rawString(key)?.sanitizedForDisplay }
     func requireString(_ key: String) throws -> String {
         guard let value = string(key), !value.isEmpty else {
-            throw CloudError.decoding(service: service, reason: "missing \(name(key))")
+            throw CloudError.decoding(service: service, failure: .missingField(name(key)))
         }
         return value
     }
@@ -212,11 +212,11 @@ struct JSONObject: @unchecked Sendable {
     func objects(_ key: String) throws -> [JSONObject]? {
         guard let value = raw[key], !(value is NSNull) else { return nil }
         guard let array = value as? [Any] else {
-            throw CloudError.decoding(service: service, reason: "\(name(key)) is not an array")
+            throw CloudError.decoding(service: service, failure: .notAnArray(name(key)))
         }
         return try array.enumerated().map { index, element in
             guard let object = element as? [String: Any] else {
-                throw CloudError.decoding(service: service, reason: "\(name(key))[\(index)] is not an object")
+                throw CloudError.decoding(service: service, failure: .notAnObject("\(name(key))[\(index)]"))
             }
             return JSONObject(raw: object, service: service, path: "\(name(key))[\(index)]")
         }

@@ -36,17 +36,30 @@ public struct Endpoints: Sendable, Hashable, Codable {
         keyProtect: "https://{region}.kms.cloud.ibm.com"
     )
 
+    /// IBM Cloud's private endpoints, reached over IBM's private network (VPC virtual private
+    /// endpoints, or classic infrastructure with VRF and service endpoints); for `--private`.
+    /// Source: API reference §1 (IAM `private.iam.cloud.ibm.com`, Accounts
+    /// `private.accounts.cloud.ibm.com`, Resource Controller `private.resource-controller.cloud.ibm.com`,
+    /// Key Protect `private.<region>.kms.cloud.ibm.com`). They are under `cloud.ibm.com`, so an
+    /// endpoints file naming them counts as IBM Cloud (``isIBMCloud``).
+    public static let ibmCloudPrivate = Endpoints(
+        iam: URL(string: "https://private.iam.cloud.ibm.com")!,
+        accounts: URL(string: "https://private.accounts.cloud.ibm.com")!,
+        resourceController: URL(string: "https://private.resource-controller.cloud.ibm.com")!,
+        keyProtect: "https://private.{region}.kms.cloud.ibm.com"
+    )
+
     /// The Key Protect base URL for `region` (e.g. `us-south` → `https://us-south.kms.cloud.ibm.com`).
-    /// Throws ``CloudError/invalidRequest(reason:)`` when `region` is not lower-case letters, digits
+    /// Throws ``CloudError/invalidRequest(_:)`` when `region` is not lower-case letters, digits
     /// and `-`, or the result is not a valid URL.
     public func keyProtectBaseURL(region: String) throws -> URL {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
         guard !region.isEmpty, region.count <= 63, region.allSatisfy({ allowed.contains($0) }) else {
-            throw CloudError.invalidRequest(reason: "“\(region.sanitizedForDisplay)” is not a region ID such as us-south")
+            throw CloudError.invalidRequest(.badRegionID(region.sanitizedForDisplay))
         }
         let text = keyProtect.replacingOccurrences(of: "{region}", with: region)
         guard let url = URL(string: text), url.host != nil else {
-            throw CloudError.invalidRequest(reason: "Key Protect endpoint “\(text.sanitizedForDisplay)” is not a URL")
+            throw CloudError.invalidRequest(.badKeyProtectURL(text.sanitizedForDisplay))
         }
         return url
     }
@@ -63,35 +76,35 @@ public struct Endpoints: Sendable, Hashable, Codable {
 
     /// Checks every URL: absolute, with a host, no user info, `https` — or `http` to a loopback host
     /// (127.0.0.0/8, `localhost`, `::1`) — and that ``keyProtect`` contains `{region}`.
-    /// Throws ``CloudError/invalidRequest(reason:)`` naming the bad entry.
-    public func validate() throws {
-        try Self.check(iam.absoluteString, key: "iam")
-        try Self.check(accounts.absoluteString, key: "accounts")
-        try Self.check(resourceController.absoluteString, key: "resource_controller")
+    /// Throws ``CloudError/invalidRequest(_:)`` naming the bad entry.
+    public func validate(source: String = "endpoints") throws {
+        try Self.check(iam.absoluteString, key: "iam", source: source)
+        try Self.check(accounts.absoluteString, key: "accounts", source: source)
+        try Self.check(resourceController.absoluteString, key: "resource_controller", source: source)
         guard keyProtect.contains("{region}") else {
-            throw CloudError.invalidRequest(reason: "endpoints: key_protect must contain {region}")
+            throw CloudError.invalidRequest(.endpoints(source: source, .noRegionPlaceholder))
         }
-        try Self.check(keyProtect.replacingOccurrences(of: "{region}", with: "us-south"), key: "key_protect")
+        try Self.check(keyProtect.replacingOccurrences(of: "{region}", with: "us-south"), key: "key_protect", source: source)
     }
 
-    private static func check(_ text: String, key: String) throws {
+    private static func check(_ text: String, key: String, source: String) throws {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
-            throw CloudError.invalidRequest(reason: "endpoints: \(key) “\(text.sanitizedForDisplay)” is not an absolute URL")
+            throw CloudError.invalidRequest(.endpoints(source: source, .notAURL(key: key, value: text.sanitizedForDisplay)))
         }
         guard url.user == nil, url.password == nil else {
-            throw CloudError.invalidRequest(reason: "endpoints: \(key) must not contain a user name or password")
+            throw CloudError.invalidRequest(.endpoints(source: source, .hasCredentials(key: key)))
         }
         guard url.query == nil, url.fragment == nil else {
-            throw CloudError.invalidRequest(reason: "endpoints: \(key) must not contain a query or fragment")
+            throw CloudError.invalidRequest(.endpoints(source: source, .hasQuery(key: key)))
         }
         switch scheme {
         case "https": return
         case "http":
             guard isLoopbackHost(host) else {
-                throw CloudError.invalidRequest(reason: "endpoints: \(key) must use https (http is allowed only for 127.0.0.1, localhost and ::1)")
+                throw CloudError.invalidRequest(.endpoints(source: source, .insecureHTTP(key: key)))
             }
         default:
-            throw CloudError.invalidRequest(reason: "endpoints: \(key) must be an https URL")
+            throw CloudError.invalidRequest(.endpoints(source: source, .notHTTPS(key: key)))
         }
     }
 
@@ -110,14 +123,14 @@ public struct Endpoints: Sendable, Hashable, Codable {
     /// Reads an endpoints file: a JSON object with exactly the string keys `iam`, `accounts`,
     /// `resource_controller` and `key_protect` (the last containing `{region}`), e.g.
     /// `{"iam":"http://127.0.0.1:8080","accounts":"http://127.0.0.1:8080","resource_controller":"http://127.0.0.1:8080","key_protect":"http://127.0.0.1:8080/kms/{region}"}`.
-    /// Then ``validate()``s it. Throws ``CloudError/invalidRequest(reason:)`` when the file cannot be
+    /// Then ``validate()``s it. Throws ``CloudError/invalidRequest(_:)`` when the file cannot be
     /// read, is not that JSON, or fails validation.
     public static func load(from path: String) throws -> Endpoints {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CloudError.invalidRequest(reason: "cannot read endpoints file \(path.sanitizedForDisplay)")
+            throw CloudError.invalidRequest(.endpoints(source: path.sanitizedForDisplay, .unreadable))
         }
         return try parse(data, source: path)
     }
@@ -125,28 +138,28 @@ public struct Endpoints: Sendable, Hashable, Codable {
     /// Parses and validates endpoints-file JSON (see ``load(from:)``). `source` names it in errors.
     public static func parse(_ data: Data, source: String = "endpoints") throws -> Endpoints {
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw CloudError.invalidRequest(reason: "\(source.sanitizedForDisplay): not a JSON object")
+            throw CloudError.invalidRequest(.endpoints(source: source.sanitizedForDisplay, .notJSONObject))
         }
         let keys = ["iam", "accounts", "resource_controller", "key_protect"]
         let unknown = Set(object.keys).subtracting(keys)
         guard unknown.isEmpty else {
-            throw CloudError.invalidRequest(reason: "\(source.sanitizedForDisplay): unknown key(s) \(unknown.sorted().joined(separator: ", ").sanitizedForDisplay)")
+            throw CloudError.invalidRequest(.endpoints(source: source.sanitizedForDisplay, .unknownKeys(unknown.sorted().map(\.sanitizedForDisplay))))
         }
         var values: [String: String] = [:]
         for key in keys {
             guard let value = object[key] as? String, !value.isEmpty else {
-                throw CloudError.invalidRequest(reason: "\(source.sanitizedForDisplay): \(key) must be a non-empty string")
+                throw CloudError.invalidRequest(.endpoints(source: source.sanitizedForDisplay, .notAString(key: key)))
             }
             values[key] = stripTrailingSlash(value)
         }
         func url(_ key: String) throws -> URL {
             guard let url = URL(string: values[key]!) else {
-                throw CloudError.invalidRequest(reason: "\(source.sanitizedForDisplay): \(key) is not a URL")
+                throw CloudError.invalidRequest(.endpoints(source: source.sanitizedForDisplay, .notAURL(key: key, value: values[key]!.sanitizedForDisplay)))
             }
             return url
         }
         let endpoints = Endpoints(iam: try url("iam"), accounts: try url("accounts"), resourceController: try url("resource_controller"), keyProtect: values["key_protect"]!)
-        try endpoints.validate()
+        try endpoints.validate(source: source.sanitizedForDisplay)
         return endpoints
     }
 

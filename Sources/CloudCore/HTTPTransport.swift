@@ -68,25 +68,26 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// Why a transport got no HTTP response.
-public enum HTTPTransportError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum HTTPTransportError: Error, Sendable, Hashable {
     /// The time limit (seconds) ran out.
     case timedOut(seconds: TimeInterval)
     /// Could not connect, or the connection dropped (DNS, refused, reset, proxy failure).
-    case connection(String)
-    /// TLS failed, e.g. the server certificate did not verify. Never retried.
+    case connection(TransportFailure)
+    /// TLS failed, e.g. the server certificate did not verify (the TLS library's text). Never retried.
     case tls(String)
     /// The URL cannot be sent (unsupported scheme, no host). Never retried.
     case invalidRequest(String)
     /// The response body was larger than the transport accepts (bytes).
     case responseTooLarge(limit: Int)
 
-    public var description: String {
+    /// The same, as the ``TransportFailure`` a ``CloudError`` carries.
+    public var failure: TransportFailure {
         switch self {
-        case .timedOut(let seconds): return "no answer within \(Int(seconds.rounded())) s"
-        case .connection(let text): return text
-        case .tls(let text): return "TLS failed: \(text)"
-        case .invalidRequest(let text): return text
-        case .responseTooLarge(let limit): return "the answer was larger than \(limit) bytes"
+        case .timedOut(let seconds): return .timedOut(seconds: seconds)
+        case .connection(let failure): return failure
+        case .tls(let detail): return .tls(detail: detail.sanitizedForDisplay)
+        case .invalidRequest(let detail): return .unsupportedURL(detail: detail.sanitizedForDisplay)
+        case .responseTooLarge(let limit): return .responseTooLarge(limit: limit)
         }
     }
 

@@ -62,7 +62,7 @@ public struct IAMIdentityClient: Sendable {
         )
         let json = try await http.sendJSON(request, service: .iamIdentity, idempotent: false)
         guard let value = json.rawString("apikey"), !value.isEmpty else {
-            throw CloudError.decoding(service: .iamIdentity, reason: "the created API key has no apikey value")
+            throw CloudError.decoding(service: .iamIdentity, failure: .missingField("apikey"))
         }
         return ServiceAPIKey(
             id: try json.requireString("id"),

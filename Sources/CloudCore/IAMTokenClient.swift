@@ -25,7 +25,7 @@ public struct IAMTokenClient: Sendable {
         guard let passcodeText = json.string("passcode_endpoint"), let passcode = URL(string: passcodeText),
             let scheme = passcode.scheme?.lowercased(), scheme == "https" || scheme == "http"
         else {
-            throw CloudError.decoding(service: .iam, reason: "OIDC configuration has no usable passcode_endpoint")
+            throw CloudError.decoding(service: .iam, failure: .missingField("passcode_endpoint"))
         }
         return OIDCConfiguration(passcodeEndpoint: passcode, tokenEndpoint: json.string("token_endpoint").flatMap(URL.init(string:)))
     }
@@ -37,12 +37,10 @@ public struct IAMTokenClient: Sendable {
     /// empty key, one longer than ``APIKeyText/maxLength``, or a pasted JSON document).
     public func token(apiKey: Secret) async throws -> IAMToken {
         let key = APIKeyText.clean(apiKey.exposedValue).key
-        guard !key.isEmpty else { throw CloudError.invalidRequest(reason: "The API key is empty.") }
-        guard key.count <= APIKeyText.maxLength else {
-            throw CloudError.invalidRequest(reason: "The API key is \(key.count) characters, more than \(APIKeyText.maxLength); paste only the key.")
-        }
+        guard !key.isEmpty else { throw CloudError.invalidRequest(.emptyAPIKey) }
+        guard key.count <= APIKeyText.maxLength else { throw CloudError.invalidRequest(.apiKeyTooLong(limit: APIKeyText.maxLength)) }
         if let first = key.first, let last = key.last, "{}\"".contains(first) || "{}\"".contains(last) {
-            throw CloudError.invalidRequest(reason: "The API key starts or ends with { } or \"; paste only the apikey value, not the JSON file.")
+            throw CloudError.invalidRequest(.apiKeyLooksLikeJSON)
         }
         return try await grant([("grant_type", Self.apiKeyGrant), ("apikey", key)], idempotent: true)
     }
@@ -51,7 +49,7 @@ public struct IAMTokenClient: Sendable {
     /// (a one-time code cannot be sent twice). Throws ``CloudError``.
     public func token(passcode: Secret) async throws -> IAMToken {
         let code = passcode.exposedValue.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !code.isEmpty else { throw CloudError.invalidRequest(reason: "The one-time passcode is empty.") }
+        guard !code.isEmpty else { throw CloudError.invalidRequest(.emptyPasscode) }
         return try await grant([("grant_type", Self.passcodeGrant), ("passcode", code)], idempotent: false)
     }
 
@@ -62,8 +60,8 @@ public struct IAMTokenClient: Sendable {
     /// SSO or an API key is the way in); see `CloudError.isFederatedUser` / `needsSecondFactor`.
     public func token(username: String, password: Secret, securityCode: Secret?) async throws -> IAMToken {
         let user = username.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !user.isEmpty else { throw CloudError.invalidRequest(reason: "The IBMid is empty.") }
-        guard !password.isEmpty else { throw CloudError.invalidRequest(reason: "The password is empty.") }
+        guard !user.isEmpty else { throw CloudError.invalidRequest(.emptyIBMid) }
+        guard !password.isEmpty else { throw CloudError.invalidRequest(.emptyPassword) }
         var fields = [("grant_type", "password"), ("username", user), ("password", password.exposedValue)]
         if let code = securityCode?.exposedValue.trimmingCharacters(in: .whitespaces), !code.isEmpty {
             fields += [("security_code", code), ("vendor", "TOTP")]
@@ -76,7 +74,7 @@ public struct IAMTokenClient: Sendable {
     /// refresh token expired: log in again).
     public func refresh(_ refreshToken: Secret, accountID: String?) async throws -> IAMToken {
         guard !refreshToken.isEmpty, refreshToken.exposedValue != "not_supported" else {
-            throw CloudError.invalidRequest(reason: "This login has no refresh token; log in again with a passcode.")
+            throw CloudError.invalidRequest(.noRefreshToken)
         }
         var fields = [("grant_type", "refresh_token"), ("refresh_token", refreshToken.exposedValue)]
         if let accountID, !accountID.isEmpty { fields.append(("account", accountID)) }
@@ -100,11 +98,11 @@ public struct IAMTokenClient: Sendable {
     /// Builds an ``IAMToken`` from a 200 body of `POST /identity/token`: `access_token` (required,
     /// a JWT), `refresh_token`, `token_type` (default `Bearer`), `expires_in` (s), `expiration`
     /// (Unix s; computed from `exp` when absent). Keeps the body verbatim in `rawResponse`.
-    /// Throws ``CloudError/decoding(service:reason:)``.
+    /// Throws ``CloudError/decoding(service:failure:)``.
     public static func parseToken(_ body: Data) throws -> IAMToken {
         let json = try JSONObject.parse(body, service: .iam)
         guard let access = json.rawString("access_token"), !access.isEmpty else {
-            throw CloudError.decoding(service: .iam, reason: "the token response has no access_token")
+            throw CloudError.decoding(service: .iam, failure: .missingField("access_token"))
         }
         let claims = try JWTClaimsDecoder.decode(access)
         let refresh = json.rawString("refresh_token").flatMap { $0.isEmpty ? nil : Secret($0) }

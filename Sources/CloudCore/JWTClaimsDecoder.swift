@@ -4,25 +4,25 @@ import Foundation
 /// signature: base64url-decodes the middle segment (padding restored) and reads `iam_id` (or `id`),
 /// `sub`, `sub_type`, `account.bss`, `iat`, `exp` (Unix seconds) and `name`. See API reference §5.
 public enum JWTClaimsDecoder {
-    /// Decodes `token`. Throws ``CloudError/decoding(service:reason:)`` (service IAM) when it is not
+    /// Decodes `token`. Throws ``CloudError/decoding(service:failure:)`` (service IAM) when it is not
     /// three dot-separated segments, the payload is not base64url JSON, or `iam_id`/`exp` is missing.
     public static func decode(_ token: String) throws -> TokenClaims {
         let segments = token.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
         guard segments.count == 3, !segments[1].isEmpty else {
-            throw CloudError.decoding(service: .iam, reason: "the access token is not a JWT (expected three segments)")
+            throw CloudError.decoding(service: .iam, failure: .unreadableToken(part: "segments"))
         }
         guard let data = base64URLDecode(String(segments[1])) else {
-            throw CloudError.decoding(service: .iam, reason: "the access token payload is not base64url")
+            throw CloudError.decoding(service: .iam, failure: .unreadableToken(part: "payload"))
         }
         let claims: JSONObject
         do { claims = try JSONObject.parse(data, service: .iam) } catch {
-            throw CloudError.decoding(service: .iam, reason: "the access token payload is not a JSON object")
+            throw CloudError.decoding(service: .iam, failure: .unreadableToken(part: "payload"))
         }
         guard let iamID = nonEmpty(claims.string("iam_id")) ?? nonEmpty(claims.string("id")) else {
-            throw CloudError.decoding(service: .iam, reason: "the access token has no iam_id claim")
+            throw CloudError.decoding(service: .iam, failure: .unreadableToken(part: "iam_id"))
         }
         guard let exp = claims.int("exp") else {
-            throw CloudError.decoding(service: .iam, reason: "the access token has no exp claim")
+            throw CloudError.decoding(service: .iam, failure: .unreadableToken(part: "exp"))
         }
         return TokenClaims(
             iamID: iamID,

@@ -17,7 +17,7 @@ public struct KeyProtectClient: Sendable {
     public func listKeys(region: String, instanceGUID: String, token: IAMToken) async throws -> KeyList {
         let base = try endpoints.keyProtectBaseURL(region: region)
         guard !instanceGUID.isEmpty, instanceGUID.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
-            throw CloudError.invalidRequest(reason: "“\(instanceGUID.sanitizedForDisplay)” is not a Key Protect instance GUID")
+            throw CloudError.invalidRequest(.badInstanceGUID(instanceGUID.sanitizedForDisplay))
         }
         let request = http.request(
             "GET", base.appendingAPIPath("/api/v2/keys"),

@@ -64,7 +64,7 @@ public final class LiveHTTPTransport: HTTPTransport {
         guard let scheme = request.url.scheme?.lowercased(), scheme == "https" || scheme == "http",
             let host = request.url.host, !host.isEmpty
         else {
-            throw HTTPTransportError.invalidRequest("cannot send to \(request.url.absoluteString)")
+            throw HTTPTransportError.invalidRequest(request.url.absoluteString)
         }
         var outgoing = HTTPClientRequest(url: request.url.absoluteString)
         outgoing.method = .init(rawValue: request.method.uppercased())
@@ -97,17 +97,19 @@ public final class LiveHTTPTransport: HTTPTransport {
         }
     }
 
-    /// A short reason for common socket errors, else the error's own description.
-    static func describe(_ error: any Error) -> String {
+    /// The kind of a common socket error, else the library's own text as `.other`.
+    static func describe(_ error: any Error) -> TransportFailure {
         let text = String(describing: error)
-        for (needle, reason) in [
-            ("Connection refused", "connection refused"), ("Connection reset", "connection reset by peer"),
-            ("No route to host", "no route to host"), ("Network is unreachable", "network is unreachable"),
-            ("Name or service not known", "host name not found"), ("nodename nor servname", "host name not found"),
-        ] where text.contains(needle) {
-            return reason
+        for (needle, failure) in [
+            ("Connection refused", TransportFailure.connectionRefused), ("Connection reset", .connectionReset),
+            ("No route to host", .networkUnreachable), ("Network is unreachable", .networkUnreachable),
+            ("Name or service not known", .hostNotFound), ("nodename nor servname", .hostNotFound),
+            ("remoteConnectionClosed", .connectionReset), ("HTTPParserError", .notHTTP),
+            ("invalid constant string", .notHTTP), ("invalidStatus", .notHTTP),
+        ] where text.contains(needle) || String(describing: type(of: error)).contains(needle) {
+            return failure
         }
-        return text
+        return .other(detail: text.sanitizedForDisplay)
     }
 
     /// True when a request to `url` goes through a proxy from the environment (`NO_PROXY` and
@@ -132,7 +134,7 @@ public final class LiveHTTPTransport: HTTPTransport {
         case .invalidURL, .emptyHost, .emptyScheme:
             return .invalidRequest(String(describing: error))
         case .cancelled:
-            return .connection("cancelled")
+            return .connection(.other(detail: "cancelled"))
         default:
             return .connection(describe(error))
         }

@@ -9,13 +9,13 @@ enum Pagination {
     /// same scheme, host and port as `base`, so the bearer token is never sent elsewhere.
     static func resolve(_ next: String, against base: URL, service: CloudService) throws -> URL {
         guard let url = URL(string: next, relativeTo: base)?.absoluteURL else {
-            throw CloudError.decoding(service: service, reason: "next page link is not a URL")
+            throw CloudError.decoding(service: service, failure: .nextPageNotURL)
         }
         guard url.scheme?.lowercased() == base.scheme?.lowercased(),
             url.host?.lowercased() == base.host?.lowercased(),
             effectivePort(url) == effectivePort(base)
         else {
-            throw CloudError.decoding(service: service, reason: "next page link points to another host (\(url.host ?? "none"))")
+            throw CloudError.decoding(service: service, failure: .nextPageOtherHost(url.host ?? ""))
         }
         return url
     }
@@ -39,10 +39,10 @@ enum Pagination {
     }
 
     static func loopError(_ service: CloudService) -> CloudError {
-        .decoding(service: service, reason: "the server sent the same next page link twice")
+        .decoding(service: service, failure: .nextPageLoop)
     }
     static func tooManyPages(_ service: CloudService) -> CloudError {
-        .decoding(service: service, reason: "more than \(maxPages) pages; stopped")
+        .decoding(service: service, failure: .tooManyPages(limit: maxPages))
     }
 }
 

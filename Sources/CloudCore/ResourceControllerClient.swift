@@ -55,7 +55,7 @@ public struct ResourceControllerClient: Sendable {
             guard segments.count >= 8, segments[0] == "crn", segments[4] == "kms" else { return nil }
             if !accountID.isEmpty, !segments[6].isEmpty, segments[6] != "a/\(accountID)" { return nil }
             guard let guid = resource.string("guid") ?? (segments[7].isEmpty ? nil : segments[7]) else {
-                throw CloudError.decoding(service: .resourceController, reason: "missing \(resource.path).guid")
+                throw CloudError.decoding(service: .resourceController, failure: .missingField("\(resource.path).guid"))
             }
             return KeyProtectInstance(
                 guid: guid,

@@ -10,17 +10,33 @@ import WizardCore
 public final class CursesTerminal: TerminalDevice {
     /// Why the terminal could not be opened.
     public enum OpenError: Error, CustomStringConvertible {
+        /// Standard input or output is not a TTY (a pipe, a file, no terminal at all).
         case notATerminal
+        /// TERM is unset or empty: curses cannot know what the terminal understands.
+        case terminalTypeUnset
+        /// TERM=dumb: a known terminal that cannot move the cursor, so it cannot draw screens.
+        case dumbTerminal
+        /// TERM names a type curses has no description of (the associated value is TERM).
         case unknownTerminal(String)
+        /// The message shown before exiting.
         public var description: String {
             switch self {
             case .notATerminal:
                 "this wizard needs an interactive terminal: standard input and output must be a TTY."
+            case .terminalTypeUnset:
+                "TERM is not set, so curses cannot tell what this terminal can do. Try TERM=xterm-256color."
+            case .dumbTerminal:
+                "TERM=dumb cannot draw screens (it cannot move the cursor). Try TERM=xterm-256color; "
+                    + "a plain line mode (--plain) for such terminals is coming."
             case .unknownTerminal(let term):
                 "The terminal type \"\(term)\" is unknown to curses. Try TERM=xterm-256color."
             }
         }
     }
+
+    /// True when the locale in force for drawing is UTF-8; when false, draw ASCII only
+    /// (`Frame(size:asciiOnly: !terminal.isUTF8)`). Decided once, when the terminal opens.
+    public let isUTF8: Bool
 
     private var screen: OpaquePointer?
     private var previous: Frame?
@@ -31,11 +47,14 @@ public final class CursesTerminal: TerminalDevice {
     private var earlyEmptyReads = 0
 
     /// Opens the terminal. Throws ``OpenError`` when stdin/stdout is not a TTY or TERM is unusable.
+    /// Sets the process's locale first (``prepareLocale(environment:)``).
     public init() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw OpenError.notATerminal }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        if term.isEmpty || term == "dumb" { throw OpenError.unknownTerminal(term.isEmpty ? "(unset)" : term) }
-        setlocale(LC_ALL, "")
+        let environment = ProcessInfo.processInfo.environment
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty { throw OpenError.terminalTypeUnset }
+        if term == "dumb" { throw OpenError.dumbTerminal }
+        isUTF8 = Self.prepareLocale(environment: environment)
         TerminalRestorer.saveAndInstall()
         guard let screen = tw_newterm_stdio() else {
             TerminalRestorer.forget()
@@ -65,6 +84,24 @@ public final class CursesTerminal: TerminalDevice {
 
     deinit { restore() }
 
+    /// Sets the process's locale from the environment (`setlocale(LC_ALL, "")`), as curses needs
+    /// before it starts. When that fails because the requested locale was never generated but asked
+    /// for UTF-8 (`LANG=ko_KR.UTF-8` in a container), falls back to "C.UTF-8"
+    /// (``TerminalLocale/fallback(afterFailureIn:)``). Returns ``localeIsUTF8()`` afterwards.
+    @discardableResult
+    public static func prepareLocale(environment: [String: String]) -> Bool {
+        if setlocale(LC_ALL, "") == nil, let fallback = TerminalLocale.fallback(afterFailureIn: environment) {
+            _ = setlocale(LC_ALL, fallback)
+        }
+        return localeIsUTF8()
+    }
+
+    /// True when the process's current locale uses the UTF-8 codeset (`nl_langinfo(CODESET)`).
+    public static func localeIsUTF8() -> Bool {
+        guard let codeset = tw_codeset() else { return false }
+        return TerminalLocale.isUTF8Codeset(String(cString: codeset))
+    }
+
     public var size: Size {
         Size(columns: Int(tw_getmaxx(tw_stdscr())), rows: Int(tw_getmaxy(tw_stdscr())))
     }
@@ -77,7 +114,7 @@ public final class CursesTerminal: TerminalDevice {
             while x < frame.size.columns {
                 let cell = frame[x, row]
                 attrset(attributes(for: cell.style))
-                if !cell.isContinuation { addstr(cell.text) }
+                if !cell.isContinuation { addstr(isUTF8 ? cell.text : Self.asciiCell(cell.text)) }
                 x += 1
             }
         }
@@ -90,6 +127,15 @@ public final class CursesTerminal: TerminalDevice {
         }
         refresh()
         previous = frame
+    }
+
+    /// The text of one cell for a terminal that shows only ASCII, in the same number of columns, so a
+    /// frame drawn without `asciiOnly` still paints aligned ASCII instead of raw UTF-8 bytes.
+    static func asciiCell(_ text: String) -> String {
+        let width = max(1, DisplayWidth.of(text))
+        let ascii = Glyphs.asciiTransliterated(text)
+        let cut = String(ascii.prefix(width))
+        return cut + String(repeating: " ", count: max(0, width - cut.count))
     }
 
     private func attributes(for style: CellStyle) -> Int32 {

@@ -31,6 +31,8 @@ public enum DisplayWidth {
             || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
             || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
             || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
+            // Transport and map emoji (🚀), symbols and pictographs extended-A (🫠), flags (🇰🇷).
+            || (0x1F680...0x1F6FF).contains(v) || (0x1FA70...0x1FAFF).contains(v) || (0x1F1E6...0x1F1FF).contains(v)
     }
 }
 

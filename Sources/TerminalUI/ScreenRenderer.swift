@@ -7,8 +7,8 @@ import WizardCore
 public enum ScreenRenderer {
     static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
-    /// The frame for `state` at `size`.
-    public static func render(_ state: WizardState, size: Size) -> Frame {
+    /// The frame for `state` at `size`, in the words of `strings` (English by default).
+    public static func render(_ state: WizardState, size: Size, strings: any Strings = English()) -> Frame {
         var frame = Frame(size: size)
         guard size.columns >= Size.minimum.columns, size.rows >= Size.minimum.rows else {
             return tooSmall(size)
@@ -80,10 +80,10 @@ public enum ScreenRenderer {
         case .token:
             frame.put("✓ API key saved to \(state.apiKeySavedPath ?? "?")", column: 1, row: body.top, style: .success)
         case .done:
-            drawDone(state, into: &frame, body)
+            drawDone(state, into: &frame, body, strings: strings)
         }
 
-        drawNotice(state, into: &frame, row: size.rows - 5)
+        drawNotice(state, into: &frame, row: size.rows - 5, strings: strings)
         if !state.isBusy, let due = state.automaticRetryAt {
             let seconds = max(0, Int((due - state.now).rounded(.up)))
             frame.put("↻ Sending it again in \(seconds) s · Enter sends it now · Esc stops waiting", column: 1, row: size.rows - 2, style: .accent)
@@ -318,7 +318,7 @@ public enum ScreenRenderer {
         return result + "…"
     }
 
-    static func drawDone(_ state: WizardState, into frame: inout Frame, _ body: BodyArea) {
+    static func drawDone(_ state: WizardState, into frame: inout Frame, _ body: BodyArea, strings: any Strings) {
         guard let token = state.token else { return }
         var row = body.top
         let remaining = Int((Double(token.expiration) - state.now).rounded(.down))
@@ -370,8 +370,9 @@ public enum ScreenRenderer {
             case .running: (text, style) = ("Testing the token on Key Protect…", .accent)
             case .succeeded(let count):
                 (text, style) = ("✓ Key Protect accepted the token: \(count) key\(count == 1 ? "" : "s") listed.", .success)
-            case .failed(let message, let waiting):
-                (text, style) = ((waiting ? "… " : "✗ ") + message, waiting ? .warning : .error)
+            case .failed(let message, let waiting, let problem):
+                let said = problem.map { " " + strings.problem($0) } ?? ""
+                (text, style) = ((waiting ? "… " : "✗ ") + message + said, waiting ? .warning : .error)
             }
             frame.put(text, column: 1, row: body.bottom, style: style)
         }
@@ -385,7 +386,7 @@ public enum ScreenRenderer {
         }
     }
 
-    static func drawNotice(_ state: WizardState, into frame: inout Frame, row: Int) {
+    static func drawNotice(_ state: WizardState, into frame: inout Frame, row: Int, strings: any Strings) {
         guard let notice = state.notice else { return }
         let style: CellStyle
         let mark: String
@@ -396,7 +397,8 @@ public enum ScreenRenderer {
         }
         let width = frame.size.columns - 2
         // Three rows: the message wrapped at word boundaries, then the hint.
-        let message = wrap(mark + notice.message, width: width)
+        let said = [notice.message, notice.problem.map(strings.problem) ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        let message = wrap(mark + said, width: width)
         let hint = notice.hint.isEmpty ? [] : wrap(notice.hint, width: width)
         let messageRows = min(message.count, max(1, 3 - min(hint.count, 1)))
         for (i, line) in message.prefix(messageRows).enumerated() {

@@ -30,7 +30,7 @@ public struct EffectRunner: Sendable {
         } catch let error as ExternalTool.Failure {
             return .failure(.file(path: path(of: call), message: error.description))
         } catch {
-            return .failure(.cloud(.transport(service: .iam, reason: String(describing: error))))
+            return .failure(.cloud(.transport(service: .iam, failure: .other(detail: String(describing: error).sanitizedForDisplay))))
         }
     }
 

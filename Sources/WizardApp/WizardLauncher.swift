@@ -9,16 +9,31 @@ import WizardCore
 
 /// What `token-wizard` was asked to do.
 public struct LaunchOptions: Sendable {
+    /// Which endpoints: sandbox, an endpoints file, private or public IBM Cloud.
+    public var endpoints = EndpointOptions()
     /// Run against the built-in emulator on 127.0.0.1.
-    public var sandbox = false
+    public var sandbox: Bool {
+        get { endpoints.sandbox }
+        set { endpoints.sandbox = newValue }
+    }
     /// An endpoints file (JSON: iam, accounts, resource_controller, key_protect) instead of IBM Cloud's.
-    public var endpointsFile: String?
+    public var endpointsFile: String? {
+        get { endpoints.endpointsFile }
+        set { endpoints.endpointsFile = newValue }
+    }
     /// Allow endpoints that are neither IBM Cloud's nor loopback.
-    public var allowCustomEndpoints = false
+    public var allowCustomEndpoints: Bool {
+        get { endpoints.allowCustomEndpoints }
+        set { endpoints.allowCustomEndpoints = newValue }
+    }
     /// The folder where the key and token files are proposed; default: the working directory.
     public var directory: String?
     /// Append a trace of every HTTP exchange (method, URL, status; secrets redacted) to this file.
     public var traceFile: String?
+    /// The language of the screens and the summary.
+    public var language: Language = .english
+    /// The process environment (`IBMCLOUD_TRACE`, `IBMCLOUD_HTTP_TIMEOUT`, proxies, display).
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
     public init() {}
 }
 
@@ -37,45 +52,29 @@ public struct LaunchOutcome: Sendable {
 /// Why the wizard could not start; the message says what to do.
 public struct LaunchError: Error, CustomStringConvertible {
     public var description: String
+    /// Wraps a message that says what went wrong and what to do.
+    public init(description: String) { self.description = description }
 }
 
 /// Sets up endpoints, the emulator (in sandbox mode), the HTTP transport and the terminal; runs the
 /// wizard; tears everything down again. Returns the final state.
 public enum WizardLauncher {
     public static func run(_ options: LaunchOptions) throws -> WizardState {
-        var emulator: EmulatorServer?
-        var endpoints = Endpoints.ibmCloud
-        var sandboxHint: SandboxHint?
-        var warning: String?
-        if options.sandbox {
-            let server = try blocking { try await EmulatorServer.start(EmulatorConfiguration()) }
-            emulator = server
-            endpoints = try Endpoints.parse(Data(server.endpointsFile().utf8), source: "sandbox")
-            sandboxHint = SandboxHint(apiKey: EmulatorWorld.sandboxUserAPIKey, passcodePage: server.baseURL + "/identity/passcode")
-        } else if let file = options.endpointsFile {
-            do {
-                endpoints = try Endpoints.load(from: file)
-            } catch {
-                throw LaunchError(description: "Could not use the endpoints file \(file): \(error)")
-            }
-            if !endpoints.isIBMCloud {
-                let hosts = [endpoints.iam, endpoints.accounts, endpoints.resourceController].compactMap(\.host)
-                let allLoopback = hosts.allSatisfy(Endpoints.isLoopbackHost)
-                if !allLoopback && !options.allowCustomEndpoints {
-                    throw LaunchError(description: "The endpoints in \(file) are not IBM Cloud's (\(hosts.joined(separator: ", "))). Your credentials would go there. If you mean it, add --allow-custom-endpoints.")
-                }
-                warning = "! Not IBM Cloud: credentials go to \(endpoints.iam.absoluteString) (from \(file))."
-            }
-        }
-        let transport = LiveHTTPTransport()
+        let conventions = try CloudConventions(environment: options.environment)
+        let connection = try blocking { try await CloudConnection.open(options.endpoints) }
+        let endpoints = connection.endpoints
+        let transport = LiveHTTPTransport(environment: options.environment)
+        let traceBuffer = TraceBuffer()
         defer {
             try? blocking { try await transport.shutdown() }
-            if let emulator { try? blocking { await emulator.shutdown() } }
+            try? blocking { await connection.close() }
+            traceBuffer.flush()
         }
         let directory = options.directory ?? FileManager.default.currentDirectoryPath
         let checkpoints = CheckpointStore(folder: directory, iam: endpoints.iam.absoluteString)
-        var environment = WizardEnvironment(sandbox: sandboxHint, workingDirectory: directory, endpointWarning: warning,
-            keyProtectTemplate: endpoints.keyProtect, browser: browserAccess(ProcessInfo.processInfo.environment))
+        var environment = WizardEnvironment(sandbox: connection.sandboxHint, workingDirectory: directory,
+            endpointWarning: connection.warning, keyProtectTemplate: endpoints.keyProtect,
+            browser: browserAccess(options.environment))
         environment.resume = checkpoints.load()
         let terminal: CursesTerminal
         do {
@@ -84,17 +83,7 @@ public enum WizardLauncher {
             throw LaunchError(description: String(describing: error))
         }
         defer { terminal.restore() }
-        var clientOptions = CloudClientOptions()
-        if let traceFile = options.traceFile {
-            do {
-                let handler = try TraceFileLogHandler(path: traceFile)
-                var logger = Logger(label: "token-wizard.http") { _ in handler }
-                logger.logLevel = .trace
-                clientOptions.logger = logger
-            } catch {
-                throw LaunchError(description: String(describing: error))
-            }
-        }
+        let clientOptions = try conventions.clientOptions(traceFile: options.traceFile, holdStandardError: true, buffer: traceBuffer)
         let runtime = WizardRuntime(
             terminal: terminal,
             runner: EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport, options: clientOptions)),
@@ -110,40 +99,12 @@ public enum WizardLauncher {
     /// - Throws: `LaunchError` when the wizard cannot start.
     public static func launch(_ options: LaunchOptions) throws -> LaunchOutcome {
         let state = try run(options)
-        return LaunchOutcome(summary: summary(of: state), exitStatus: exitStatus(of: state))
+        return LaunchOutcome(summary: summary(of: state, in: options.language), exitStatus: exitStatus(of: state))
     }
 
-    public static func summary(of state: WizardState) -> [String] {
-        var lines: [String] = []
-        if state.serviceIDWasCreated, let id = state.serviceID { lines.append("Created service ID \(id.name) (\(id.id)).") }
-        if state.policy != nil, let role = state.role {
-            lines.append("Gave it the \(role.displayName) role on \(state.instance?.name ?? "the instance").")
-        }
-        if let path = state.apiKeySavedPath { lines.append("Service ID API key saved to \(path) (mode 0600). Keep it safe.") }
-        if let path = state.tokenSavedPath, let token = state.token {
-            let formatter = ISO8601DateFormatter()
-            let expiry = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(token.expiration)))
-            lines.append("IAM access token saved to \(path) (mode 0600); it expires at \(expiry).")
-            lines.append("Use it as: Authorization: Bearer $(jq -r .access_token \(path))")
-        }
-        if state.apiKey != nil && state.apiKeySavedPath == nil {
-            lines.append("Warning: the API key was created but not saved. Delete it in the console (API keys of service ID \(state.serviceID?.name ?? "?")) and run again.")
-        }
-        if let request = state.inFlight {
-            switch request.call {
-            case .createServiceID, .createPolicy, .createAPIKey:
-                lines.append("A create request was still running when you quit; it may have completed. Check the account before running again.")
-            default: break
-            }
-        }
-        if let uncertain = state.uncertainCreate {
-            lines.append("The \(uncertain) may have been created (its answer was lost). Check the account before running again (ibmcloud iam service-ids).")
-        }
-        if state.clipboardClearAt != nil {
-            lines.append("The token is still on the clipboard (valid for an hour); copy something else over it when done.")
-        }
-        if lines.isEmpty { lines.append("Nothing was created.") }
-        return lines
+    /// The summary lines in `language` (see ``WizardState/exitSummary``).
+    public static func summary(of state: WizardState, in language: Language = .english) -> [String] {
+        state.exitSummary.map(language.strings.summary)
     }
 
     /// The exit status for scripts: 0 with a token saved, 3 when a created API key could not be
@@ -163,7 +124,7 @@ func browserAccess(_ environment: [String: String]) -> BrowserAccess {
 }
 
 /// Runs async work from synchronous code and waits for it (used outside the UI loop only).
-func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+public func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
     let box = Mutex<Result<T, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
     Task.detached {

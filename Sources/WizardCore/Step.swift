@@ -57,8 +57,10 @@ public struct Notice: Sendable, Hashable {
     public var message: String
     /// What the user can do next, e.g. "Press Enter to try again, Esc to go back."
     public var hint: String
-    public init(kind: Kind, message: String, hint: String = "") {
-        self.kind = kind; self.message = message; self.hint = hint
+    /// The failed IBM Cloud call behind this notice, put into words by the front end after `message`.
+    public var problem: CloudError?
+    public init(kind: Kind, message: String, hint: String = "", problem: CloudError? = nil) {
+        self.kind = kind; self.message = message; self.hint = hint; self.problem = problem
     }
 }
 

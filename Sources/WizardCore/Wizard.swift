@@ -347,7 +347,7 @@ public enum Wizard {
             state.keyProtectTest = KeyProtectTest(
                 outcome: .failed(message: state.usingOwnToken
                     ? "The token has expired (tokens last an hour): run the wizard again for a new one."
-                    : "The token has expired (tokens last an hour): press r for a new one.", waitingForPolicy: false),
+                    : "The token has expired (tokens last an hour): press r for a new one.", waitingForPolicy: false, problem: nil),
                 attempts: attempts, retryAt: nil)
             return
         }
@@ -355,14 +355,14 @@ public enum Wizard {
         if denied && freshPolicy && attempts < policyRetryLimit {
             state.keyProtectTest = KeyProtectTest(
                 outcome: .failed(message: "Key Protect refused the token; a new policy can take a moment to apply. Trying again…",
-                    waitingForPolicy: true),
+                    waitingForPolicy: true, problem: nil),
                 attempts: attempts, retryAt: state.now + policyRetryInterval)
             return
         }
         let meaning = denied
             ? "The service ID has no role on this instance yet, or the token is for another account."
             : "Key Protect could not be reached or failed."
-        state.keyProtectTest = KeyProtectTest(outcome: .failed(message: "\(meaning) \(error.summary)", waitingForPolicy: false),
+        state.keyProtectTest = KeyProtectTest(outcome: .failed(message: meaning, waitingForPolicy: false, problem: error),
             attempts: attempts, retryAt: nil)
     }
 
@@ -370,20 +370,20 @@ public enum Wizard {
         var hint = "Press Enter to try again, or Esc to go back."
         switch call {
         case .loginWithAPIKey where error.status == 400 || error.status == 401 || error.status == 403:
-            return Notice(kind: .error, message: "IAM did not accept this API key. \(error.summary)",
-                hint: "Check the key (create one with `ibmcloud iam api-key-create`), fix it and press Enter.")
+            return Notice(kind: .error, message: "IAM did not accept this API key.",
+                hint: "Check the key (create one with `ibmcloud iam api-key-create`), fix it and press Enter.", problem: error)
         case .loginWithPassword where error.isFederatedUser:
             return Notice(kind: .error, message: "This IBMid is federated: it logs in through your company's SSO.",
-                hint: "Tab to “SSO: one-time passcode” (or use an API key). \(error.summary)")
+                hint: "Tab to “SSO: one-time passcode” (or use an API key).", problem: error)
         case .loginWithPassword where error.needsSecondFactor:
             return Notice(kind: .warning, message: "Your account needs a second factor.",
                 hint: "Type the code from your authenticator app in Security code and press Enter.")
         case .loginWithPassword where error.status == 400 || error.status == 401 || error.status == 403:
-            return Notice(kind: .error, message: "IAM did not accept this IBMid and password. \(error.summary)",
-                hint: "Check them and press Enter. Federated (company) IDs log in with SSO instead.")
+            return Notice(kind: .error, message: "IAM did not accept this IBMid and password.",
+                hint: "Check them and press Enter. Federated (company) IDs log in with SSO instead.", problem: error)
         case .loginWithPasscode where error.status == 400 || error.status == 401 || error.status == 403:
-            return Notice(kind: .error, message: "IAM did not accept this passcode. \(error.summary)",
-                hint: "Passcodes work once and expire quickly: get a new one from the passcode page and press Enter.")
+            return Notice(kind: .error, message: "IAM did not accept this passcode.",
+                hint: "Passcodes work once and expire quickly: get a new one from the passcode page and press Enter.", problem: error)
         case .createServiceID where error.status == 403, .createPolicy where error.status == 403,
              .createAPIKey where error.status == 403:
             hint = "You need the Administrator role on the account (or on Key Protect) for this. Ask an administrator, or Esc to go back."
@@ -395,7 +395,7 @@ public enum Wizard {
         if case .server(_, let status, _, _, let requestID) = error, !requestID.isEmpty, status >= 500 {
             hint += " (request ID \(requestID))"
         }
-        return Notice(kind: .error, message: error.summary, hint: hint)
+        return Notice(kind: .error, message: "", hint: hint, problem: error)
     }
 
     // MARK: Successes

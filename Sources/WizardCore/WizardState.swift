@@ -6,8 +6,9 @@ public struct KeyProtectTest: Sendable, Hashable {
         case running
         /// Key Protect listed this many keys.
         case succeeded(keyCount: Int)
-        /// Refused or failed; `waitingForPolicy` while a retry for policy propagation is planned.
-        case failed(message: String, waitingForPolicy: Bool)
+        /// Refused or failed; `waitingForPolicy` while a retry for policy propagation is planned;
+        /// `problem` is Key Protect's answer, put into words by the front end.
+        case failed(message: String, waitingForPolicy: Bool, problem: CloudError?)
     }
     public var outcome: Outcome
     /// Attempts made so far (retries for a new policy are bounded by `Wizard.policyRetryLimit`).

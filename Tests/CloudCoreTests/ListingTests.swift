@@ -50,8 +50,8 @@ import Testing
         let stub = StubTransport(responses: [json(200, #"{"resources":[{"metadata":{},"entity":{"name":"x"}}]}"#)])
         let client = AccountsClient(transport: stub, endpoints: testEndpoints, options: noRetry())
         let error = await cloudError { _ = try await client.accounts(token: try userToken()) }
-        guard case .decoding(.accounts, let reason) = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(reason.contains("guid"))
+        guard case .decoding(.accounts, let failure) = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(failure == .missingField("resources[0].metadata.guid"))
     }
 
     @Test func accountsErrorFallsBack() {

@@ -1,4 +1,5 @@
 import CloudCore
+import TestSupport
 import Testing
 @testable import TerminalUI
 @testable import WizardCore

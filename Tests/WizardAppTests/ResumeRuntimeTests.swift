@@ -15,7 +15,7 @@ struct DroppingExchangeAPI: CloudAPI {
 
     func token(apiKey: Secret) async throws -> IAMToken {
         if apiKey.exposedValue != allowedKey {
-            throw CloudError.transport(service: .iam, reason: "the connection was closed before an answer came")
+            throw CloudError.transport(service: .iam, failure: .connectionReset)
         }
         return try await base.token(apiKey: apiKey)
     }

@@ -87,7 +87,7 @@ struct SecretFilesTests {
 
 /// A CloudAPI for tests that must not touch the network: every call fails.
 struct UnusedCloudAPI: CloudAPI {
-    func fail<T>() throws -> T { throw CloudError.invalidRequest(reason: "not used in this test") }
+    func fail<T>() throws -> T { throw CloudError.invalidRequest(.emptyAPIKey) }
     func discoverOIDC() async throws -> OIDCConfiguration { try fail() }
     func token(apiKey: Secret) async throws -> IAMToken { try fail() }
     func token(passcode: Secret) async throws -> IAMToken { try fail() }

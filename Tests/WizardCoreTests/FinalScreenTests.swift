@@ -14,7 +14,7 @@ struct FinalScreenTests {
         #expect(t.request?.call == .listKeys(region: "us-south", instanceGUID: "1111-dallas", token: t.state.token!))
         let unauthorized = CloudError.server(service: .keyProtect, status: 401, code: "UNAUTHORIZED_ERR", message: "no", requestID: "")
         _ = t.fail(.cloud(unauthorized))
-        guard case .failed(_, let waiting) = t.state.keyProtectTest?.outcome else { Issue.record("no outcome"); return }
+        guard case .failed(_, let waiting, _) = t.state.keyProtectTest?.outcome else { Issue.record("no outcome"); return }
         #expect(waiting)
         #expect(t.state.keyProtectTest?.retryAt == 1000 + Wizard.policyRetryInterval)
         // Not yet due: nothing happens.
@@ -37,7 +37,7 @@ struct FinalScreenTests {
             _ = t.send(.ticked(now: now))
         }
         _ = t.fail(.cloud(denied))
-        guard case .failed(let message, let waiting) = t.state.keyProtectTest?.outcome else { Issue.record("no outcome"); return }
+        guard case .failed(let message, let waiting, _) = t.state.keyProtectTest?.outcome else { Issue.record("no outcome"); return }
         #expect(!waiting)
         #expect(message.contains("no role on this instance"))
         #expect(t.send(.ticked(now: now + 100)).isEmpty, "no more automatic tries")
@@ -90,7 +90,7 @@ struct FinalScreenTests {
         var t = WizardTester.atPlan()
         t.press(.enter)
         guard case .createServiceID = t.request?.call else { Issue.record("expected create: \(t.effects)"); return }
-        _ = t.fail(.cloud(.transport(service: .iamIdentity, reason: "timed out")))
+        _ = t.fail(.cloud(.transport(service: .iamIdentity, failure: .timedOut(seconds: 30))))
         t.press(.enter)
         guard case .findServiceIDs(let name, _, _) = t.request?.call else {
             Issue.record("a retry must search before creating again: \(t.effects)"); return

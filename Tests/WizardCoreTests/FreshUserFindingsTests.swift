@@ -38,7 +38,7 @@ struct FreshUserFindingsTests {
         _ = t.send(.ticked(now: Double(t.state.token!.expiration) + 1))
         t.press(.character("k"))
         _ = t.fail(.cloud(.server(service: .keyProtect, status: 401, code: "UNAUTHORIZED_ERR", message: "expired", requestID: "")))
-        guard case .failed(let message, let waiting) = t.state.keyProtectTest?.outcome else { Issue.record("no outcome"); return }
+        guard case .failed(let message, let waiting, _) = t.state.keyProtectTest?.outcome else { Issue.record("no outcome"); return }
         #expect(message.contains("expired") && message.contains("press r"))
         #expect(!waiting, "no policy-propagation retries for an expired token")
     }
@@ -46,7 +46,7 @@ struct FreshUserFindingsTests {
     @Test func aCreateWithoutAnswerIsUncertainUntilTheRetryFindsOut() {
         var t = WizardTester.atPlan()
         t.press(.enter)
-        _ = t.fail(.cloud(.transport(service: .iamIdentity, reason: "connection closed")))
+        _ = t.fail(.cloud(.transport(service: .iamIdentity, failure: .connectionReset)))
         #expect(t.state.uncertainCreate == "service ID token-wizard-kp-dallas")
         #expect(t.state.notice?.hint.contains("may have been created") == true)
         t.press(.enter)

@@ -26,7 +26,7 @@ struct OwnTokenFinalScreenTests {
         own.state.now = Double(own.state.token!.expiration) + 1
         own.press(.character("k"))
         _ = own.fail(.cloud(.server(service: .keyProtect, status: 401, code: "", message: "", requestID: "")))
-        guard case .failed(let message, _) = own.state.keyProtectTest?.outcome else { Issue.record("\(String(describing: own.state.keyProtectTest))"); return }
+        guard case .failed(let message, _, _) = own.state.keyProtectTest?.outcome else { Issue.record("\(String(describing: own.state.keyProtectTest))"); return }
         #expect(!message.contains("press r"))
     }
 }

@@ -13,7 +13,7 @@ struct PasswordLoginTests {
     func onPasswordTab() -> WizardTester {
         var t = WizardTester()
         t.press(.tab)  // passcode (looks up the page)
-        _ = t.fail(.cloud(.transport(service: .iam, reason: "offline")))
+        _ = t.fail(.cloud(.transport(service: .iam, failure: .networkUnreachable)))
         t.press(.tab)
         return t
     }

@@ -12,7 +12,7 @@ struct ResumeWithSavedKeyTests {
         _ = t.answer(.apiKey(Fixtures.apiKey))
         _ = t.answer(.saved(path: "/home/u/k.json"))
         guard case .exchangeAPIKey = t.request?.call else { throw CheckpointError.notExchanging }
-        _ = t.fail(.cloud(.transport(service: .iam, reason: "connection reset")))
+        _ = t.fail(.cloud(.transport(service: .iam, failure: .connectionReset)))
         #expect(t.state.step == .token)
         return try #require(Checkpoint(t.state, iam: "https://iam.cloud.ibm.com"))
     }

@@ -9,7 +9,7 @@ struct SessionAndLostCreateTests {
         message: "The provided access token is expired.", requestID: ""))
     static let refreshExpired = CallFailure.cloud(.server(service: .iam, status: 400, code: "BXNIM0408E",
         message: "Provided refresh token is expired.", requestID: ""))
-    static let lost = CallFailure.cloud(.transport(service: .iamIdentity, reason: "connection closed"))
+    static let lost = CallFailure.cloud(.transport(service: .iamIdentity, failure: .connectionReset))
 
     @Test func anExpiredTokenIsRenewedSilentlyAndTheCallSentAgain() throws {
         var t = WizardTester.atServiceID()

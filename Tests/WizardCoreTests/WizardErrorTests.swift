@@ -21,7 +21,7 @@ struct WizardErrorTests {
         let first = t.request
         _ = t.fail(.cloud(.server(service: .iam, status: 400, code: "BXNIM0415E", message: "Provided API key could not be found.", requestID: "r1")))
         #expect(t.state.step == .login)
-        #expect(t.state.notice?.message.contains("BXNIM0415E") == true)
+        #expect(t.state.notice?.problem?.code == "BXNIM0415E", "IAM's own answer goes with the notice")
         #expect(t.state.notice?.hint.isEmpty == false)
         #expect(!t.state.isBusy)
         // Fix the key and press Enter: the new key is sent, not the old one.
@@ -238,7 +238,7 @@ struct APIKeySafetyTests {
         t.press(.enter)
         let token = Fixtures.token(account: Fixtures.accountA.id)
         _ = t.answer(.token(token))
-        _ = t.fail(.cloud(.decoding(service: .accounts, reason: "not JSON")))
+        _ = t.fail(.cloud(.decoding(service: .accounts, failure: .notJSON)))
         #expect(t.state.step == .login)
         t.press(.enter)
         #expect(t.request?.call == .listAccounts(token: token))

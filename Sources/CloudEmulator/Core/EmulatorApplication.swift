@@ -17,7 +17,8 @@ enum EmulatorApplication {
 
     static func router(core: EmulatorCore) -> Router<EmulatorRequestContext> {
         let router = Router(context: EmulatorRequestContext.self)
-        router.add(middleware: FaultMiddleware(faults: core.faults, expireSessions: { [core] in core.expireSessions() }))
+        router.add(middleware: FaultMiddleware(faults: core.faults, expireSessions: { [core] in core.expireSessions() },
+            countRequest: { [core] key in core.requestCounts.withLock { $0[key, default: 0] += 1 } }))
         IAMTokenRoutes(core: core).register(on: router)
         IAMDiscoveryRoutes(core: core).register(on: router)
         AccountRoutes(core: core).register(on: router)

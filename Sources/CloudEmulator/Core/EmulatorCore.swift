@@ -8,6 +8,9 @@ final class EmulatorCore: Sendable {
     let tokens: TokenAuthority
     let state: Locked<WorldState>
     let faults: FaultInjector
+    /// How many requests each `METHOD /path` received (paths under `/_emulator/` are not counted),
+    /// so tests can count the calls a client made (e.g. one IAM token call for ten callers).
+    let requestCounts = Locked<[String: Int]>([:])
     private let base: Locked<String>
 
     var clock: EmulatorClock { configuration.clock }

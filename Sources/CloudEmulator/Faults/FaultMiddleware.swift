@@ -8,9 +8,13 @@ struct FaultMiddleware: RouterMiddleware {
     let faults: FaultInjector
     /// Ends every login session so far (the `expire` fault).
     let expireSessions: @Sendable () -> Void
+    /// Counts every request by `METHOD /path` (see `EmulatorCore.requestCounts`).
+    let countRequest: @Sendable (String) -> Void
+
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
+        if !path.hasPrefix("/_emulator/") { countRequest("\(request.method.rawValue) \(path)") }
         guard !path.hasPrefix("/_emulator/"), let kind = faults.take(path: path) else {
             return try await next(request, context)
         }

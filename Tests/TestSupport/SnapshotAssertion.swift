@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// Compares `text` with the recorded snapshot `name`.txt beside this file. With RECORD_SNAPSHOTS=1
+/// Compares `text` with the recorded snapshot `name`.txt. With RECORD_SNAPSHOTS=1
 /// the snapshot is (re)written and the test fails so the recording is never mistaken for a pass.
-func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+/// Snapshots live in `__Snapshots__` beside the calling test file (`filePath`).
+public func assertSnapshot(_ text: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
+    let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
     let file = directory.appendingPathComponent("\(name).txt")
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -1,0 +1,57 @@
+import CloudCore
+import Foundation
+import WizardCore
+
+/// Every sentence the front ends show, for one language. Each language is a type whose methods are
+/// exhaustive `switch`es over the core's message values, so a message without a string in some
+/// language does not compile. Server text, names and IDs are passed through as they are.
+public protocol Strings: Sendable {
+    /// Which language this is.
+    var language: Language { get }
+
+    /// One line for a failed IBM Cloud call: what went wrong, with the server's own words where it
+    /// gave some (and the HTTP reason phrase where it gave none).
+    func problem(_ error: CloudError) -> String
+    /// A service's name, e.g. "IAM", "Key Protect".
+    func service(_ service: CloudService) -> String
+    /// Why no answer came.
+    func transport(_ failure: TransportFailure) -> String
+    /// What was wrong with an answer.
+    func decoding(_ failure: DecodingFailure) -> String
+    /// What was wrong before sending.
+    func input(_ problem: InputProblem) -> String
+    /// Why an endpoints file cannot be used.
+    func endpoints(_ problem: EndpointsProblem, source: String) -> String
+
+    /// One line of the summary printed at exit.
+    func summary(_ line: SummaryLine) -> String
+}
+
+/// HTTP reason phrases (RFC 9110), shown when a server gives no message of its own. They are the
+/// protocol's own words, the same in every language.
+public enum HTTPReason {
+    /// The reason phrase for `status`, e.g. 503 → "Service Unavailable"; "HTTP <status>" if unknown.
+    public static func phrase(_ status: Int) -> String {
+        let texts: [Int: String] = [
+            300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
+            307: "Temporary Redirect", 308: "Permanent Redirect",
+            400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found",
+            405: "Method Not Allowed", 406: "Not Acceptable", 407: "Proxy Authentication Required", 408: "Request Timeout",
+            409: "Conflict", 410: "Gone", 411: "Length Required", 412: "Precondition Failed", 413: "Content Too Large",
+            414: "URI Too Long", 415: "Unsupported Media Type", 422: "Unprocessable Content", 423: "Locked",
+            428: "Precondition Required", 429: "Too Many Requests", 431: "Request Header Fields Too Large",
+            500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+            504: "Gateway Timeout", 505: "HTTP Version Not Supported",
+        ]
+        return texts[status] ?? "HTTP \(status)"
+    }
+}
+
+extension Strings {
+    /// `2026-12-03T20:20:00Z` for a Unix time.
+    func utc(_ unix: Int) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(unix)))
+    }
+}
