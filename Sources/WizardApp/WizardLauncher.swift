@@ -76,6 +76,7 @@ public enum WizardLauncher {
             endpointWarning: connection.warning, keyProtectTemplate: endpoints.keyProtect,
             browser: browserAccess(options.environment))
         environment.resume = checkpoints.load()
+        environment = environment.applyingProcessEnvironment(options.environment)
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
