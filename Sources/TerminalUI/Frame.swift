@@ -58,6 +58,10 @@ public struct Frame: Sendable, Hashable {
     public let asciiOnly: Bool
     /// Writes that ran past their area without asking for truncation, in the order they happened.
     public private(set) var overflows: [Overflow] = []
+    /// Writes that drew visible characters over visible characters already there (two texts sharing
+    /// cells), in the order they happened. Spaces drawn over text, and text drawn over spaces, are not
+    /// recorded.
+    public private(set) var overlaps: [Overlap] = []
     /// Where the cursor should blink (column, row), or nil to hide it.
     public var cursor: (column: Int, row: Int)? {
         get { cursorStorage.map { ($0.x, $0.y) } }
@@ -90,6 +94,24 @@ public struct Frame: Sendable, Hashable {
         public var description: String {
             "row \(row), column \(column): \(DisplayWidth.of(text)) columns into \(available): \(text)"
         }
+    }
+
+    /// One write that covered text already drawn.
+    public struct Overlap: Sendable, Hashable, CustomStringConvertible {
+        /// The row written to.
+        public var row: Int
+        /// The column the write started at.
+        public var column: Int
+        /// The text of the write, as drawn.
+        public var text: String
+        /// The visible characters it covered, in order.
+        public var covered: String
+        /// Creates a record.
+        public init(row: Int, column: Int, text: String, covered: String) {
+            self.row = row; self.column = column; self.text = text; self.covered = covered
+        }
+        /// "row 18, column 1: \"3 keys listed.\" covered \"1/token.json\"", for test failures.
+        public var description: String { "row \(row), column \(column): \"\(text)\" covered \"\(covered)\"" }
     }
 
     /// What a write does with text wider than its area.
@@ -157,6 +179,7 @@ public struct Frame: Sendable, Hashable {
             text = TextLayout.truncated(text, width: available, at: side, ellipsis: glyphs.ellipsis)
         }
         var index = text.startIndex
+        var covered = ""
         while index < text.endIndex {
             let character = text[index]
             let width = DisplayWidth.of(character)
@@ -167,12 +190,29 @@ public struct Frame: Sendable, Hashable {
                     }
                     break
                 }
+                if character != " " { covered += visibleText(row: row, from: x, width: width) }
                 setCell(x, row, Cell(text: String(character), style: style), wide: width == 2)
                 x += width
             }
             index = text.index(after: index)
         }
+        if !covered.isEmpty { overlaps.append(Overlap(row: row, column: column, text: text, covered: covered)) }
         return x
+    }
+
+    /// The visible characters (not spaces) in the `width` cells from (x, row), including a wide
+    /// character whose second half lies there.
+    private func visibleText(row: Int, from x: Int, width: Int) -> String {
+        var out = ""
+        for cx in x..<min(size.columns, x + width) {
+            var cell = cells[row * size.columns + cx]
+            if cell.isContinuation {
+                guard cx == x, cx > 0 else { continue }
+                cell = cells[row * size.columns + cx - 1]
+            }
+            if cell.text != " ", !cell.text.isEmpty { out += cell.text }
+        }
+        return out
     }
 
     /// Wraps `text` into `rect` at word boundaries (``TextLayout/wrap(_:width:)``) and draws it, one
