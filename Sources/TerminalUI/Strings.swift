@@ -25,6 +25,11 @@ public protocol Strings: Sendable {
 
     /// One line of the summary printed at exit.
     func summary(_ line: SummaryLine) -> String
+
+    /// The screen renderer's own words: headings, intros, labels, counts and key hints.
+    func screen(_ text: ScreenText) -> String
+    /// A help page behind `?`: a heading, then paragraphs (each wrapped to the window when drawn).
+    func help(_ page: HelpPage) -> [String]
 }
 
 /// HTTP reason phrases (RFC 9110), shown when a server gives no message of its own. They are the

@@ -230,17 +230,23 @@ struct ScreenSnapshotTests {
 }
 
 @Suite struct ScreenHelpTests {
+    /// Each help page is shown whole at 80×24 in both languages: its paragraphs wrap, none is cut.
     @Test func everyHelpPageFitsEightyColumns() {
-        for step in Step.allCases {
-            for line in ScreenHelp.lines(for: step) {
-                #expect(DisplayWidth.of(line) <= 78, "\(step): \(line)")
+        for strings in [English() as any Strings, Korean()] {
+            for step in Step.allCases {
+                var state = WizardState(environment: WizardEnvironment(workingDirectory: "/"))
+                state.step = step
+                state.showingHelp = true
+                let frame = ScreenRenderer.render(state, size: Size(columns: 80, rows: 24), strings: strings)
+                assertFits(frame)
+                let page = ScreenHelp.lines(for: step, strings: strings)
+                #expect(frame.line(5).contains(page[0]))
+                #expect(!frame.plainText.contains("…"), "no paragraph is cut on \(step)")
+                let words = page.joined(separator: " ").split(separator: " ")
+                let shown = frame.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" })
+                #expect(words.allSatisfy { shown.contains($0) }, "every word of \(step)'s page is shown")
+                #expect(frame.line(23).contains(strings.screen(.closeHelp)))
             }
-            var state = WizardState(environment: WizardEnvironment(workingDirectory: "/"))
-            state.step = step
-            state.showingHelp = true
-            let frame = ScreenRenderer.render(state, size: Size(columns: 80, rows: 24))
-            #expect(frame.plainText.contains(ScreenHelp.lines(for: step)[0]))
-            #expect(frame.line(23).contains("Any key closes the help"))
         }
     }
 }
