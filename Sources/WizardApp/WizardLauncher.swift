@@ -88,7 +88,8 @@ public enum WizardLauncher {
         let runtime = WizardRuntime(
             terminal: terminal,
             runner: EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport, options: clientOptions)),
-            environment: environment, checkpoints: checkpoints)
+            environment: environment, checkpoints: checkpoints, strings: options.language.strings,
+            asciiOnly: !terminal.isUTF8)
         let state = runtime.run()
         terminal.restore()
         return state

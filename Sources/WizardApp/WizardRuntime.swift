@@ -23,14 +23,22 @@ public final class WizardRuntime {
     public private(set) var state: WizardState
     private let checkpoints: CheckpointStore?
     private var lastCheckpoint: Checkpoint?
+    /// The words the screens are drawn in.
+    private let strings: any Strings
+    /// True when the terminal can show only ASCII (its locale is not UTF-8).
+    private let asciiOnly: Bool
 
     /// - Parameters:
     ///   - clock: Unix time in seconds; injected so tests control time.
     ///   - checkpoints: where the resume checkpoint is kept after each step (nil: none).
+    ///   - strings: the language the screens speak.
+    ///   - asciiOnly: draw only ASCII (`!CursesTerminal.isUTF8`: the terminal's locale is not UTF-8).
     public init(terminal: any TerminalDevice, runner: EffectRunner, environment: WizardEnvironment,
-                checkpoints: CheckpointStore? = nil,
+                checkpoints: CheckpointStore? = nil, strings: any Strings = English(), asciiOnly: Bool = false,
                 clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         self.checkpoints = checkpoints
+        self.strings = strings
+        self.asciiOnly = asciiOnly
         self.terminal = terminal
         self.runner = runner
         self.clock = clock
@@ -44,7 +52,7 @@ public final class WizardRuntime {
         apply(.started)
         var lastFrame: Frame?
         while !state.isFinished {
-            let frame = ScreenRenderer.render(state, size: terminal.size)
+            let frame = ScreenRenderer.render(state, size: terminal.size, strings: strings, asciiOnly: asciiOnly)
             if frame != lastFrame {
                 terminal.draw(frame)
                 lastFrame = frame
