@@ -7,8 +7,16 @@ import WizardCore
 public enum ScreenRenderer {
     static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
+    /// The words the screen being drawn uses (set by ``render(_:size:strings:)`` for the drawing
+    /// functions it calls).
+    @TaskLocal static var words: any Strings = English()
+
     /// The frame for `state` at `size`, in the words of `strings` (English by default).
     public static func render(_ state: WizardState, size: Size, strings: any Strings = English()) -> Frame {
+        $words.withValue(strings) { renderFrame(state, size: size, strings: strings) }
+    }
+
+    static func renderFrame(_ state: WizardState, size: Size, strings: any Strings) -> Frame {
         var frame = Frame(size: size)
         guard size.columns >= Size.minimum.columns, size.rows >= Size.minimum.rows else {
             return tooSmall(size)
@@ -27,7 +35,7 @@ public enum ScreenRenderer {
         drawRail(state, into: &frame, row: 1)
         frame.put(String(repeating: "─", count: width), column: 0, row: 2, style: .dim)
         let planShown = state.step == .apiKey && state.reviewingPlan
-        frame.put(planShown ? "Review, then create" : state.step.title, column: 1, row: 3, style: .bold)
+        frame.put(planShown ? "Review, then create" : strings.stepTitle(state.step), column: 1, row: 3, style: .bold)
 
         let body = BodyArea(top: 5, bottom: size.rows - 6, width: width)
         if state.showingHelp {
@@ -40,16 +48,16 @@ public enum ScreenRenderer {
         }
         switch state.step {
         case .login: drawLogin(state, into: &frame, body)
-        case .account: drawPicker(state.accountPicker, noun: "accounts", into: &frame, body, intro: state.autoChoiceNote)
+        case .account: drawPicker(state.accountPicker, noun: "accounts", into: &frame, body, intro: state.autoChoiceNote.map(strings.text))
         case .region:
             drawPicker(state.regionPicker, noun: "regions", into: &frame, body,
-                intro: state.autoChoiceNote ?? "Account: \(state.account?.name ?? "?"). Regions with Key Protect instances come first.")
+                intro: state.autoChoiceNote.map(strings.text) ?? "Account: \(state.account?.name ?? "?"). Regions with Key Protect instances come first.")
         case .resourceGroup:
             drawPicker(state.resourceGroupPicker, noun: "resource groups", into: &frame, body,
-                intro: state.autoChoiceNote ?? "Region: \(state.region?.name ?? "?"). The account's default group is preselected.")
+                intro: state.autoChoiceNote.map(strings.text) ?? "Region: \(state.region?.name ?? "?"). The account's default group is preselected.")
         case .instance:
             drawPicker(state.instancePicker, noun: "instances", into: &frame, body,
-                intro: state.autoChoiceNote ?? "Key Protect instances in \(state.resourceGroup?.name ?? "?") · \(state.region?.name ?? "?")")
+                intro: state.autoChoiceNote.map(strings.text) ?? "Key Protect instances in \(state.resourceGroup?.name ?? "?") · \(state.region?.name ?? "?")")
         case .serviceID:
             if state.serviceIDMatches != nil {
                 drawPicker(state.serviceIDChoice, noun: "choices", into: &frame, body, intro: "Service IDs are not unique by name.")
@@ -57,7 +65,7 @@ public enum ScreenRenderer {
                 frame.put("A service ID is the identity your program uses. Name it for its job.", column: 1, row: body.top, style: .dim)
                 frame.put("Only need a token for yourself now? Ctrl-O uses your own (nothing is created).", column: 1, row: body.top + 5, style: .dim)
                 if let note = state.autoChoiceNote {
-                    for (i, line) in wrap(note, width: body.width - 2).prefix(4).enumerated() {
+                    for (i, line) in wrap(strings.text(note), width: body.width - 2).prefix(4).enumerated() {
                         frame.put(line, column: 1, row: body.top + 7 + i, style: .accent)
                     }
                 }
@@ -65,11 +73,11 @@ public enum ScreenRenderer {
             }
         case .role:
             drawPicker(state.rolePicker, noun: "roles", into: &frame, body,
-                intro: state.autoChoiceNote ?? "Access policy for \(state.serviceID?.name ?? state.serviceIDForm[0]) on \(state.instance?.name ?? "the instance")")
+                intro: state.autoChoiceNote.map(strings.text) ?? "Access policy for \(state.serviceID?.name ?? state.serviceIDForm[0]) on \(state.instance?.name ?? "the instance")")
         case .apiKey where planShown:
             drawPlan(state, into: &frame, body)
         case .apiKey:
-            let intro = state.autoChoiceNote ?? "IBM Cloud shows a new key once; TokenWizard saves it (mode 0600) first."
+            let intro = state.autoChoiceNote.map(strings.text) ?? "IBM Cloud shows a new key once; TokenWizard saves it (mode 0600) first."
             frame.put(intro, column: 1, row: body.top, style: .dim)
             drawForm(state.apiKeyForm, into: &frame, top: body.top + 2, width: width, active: !state.isBusy)
             if let saved = state.apiKeySavedPath {
@@ -93,7 +101,7 @@ public enum ScreenRenderer {
         }
         if state.isBusy {
             let spin = spinnerFrames[state.spinnerPhase % spinnerFrames.count]
-            frame.put("\(spin) \(state.busyMessage)", column: 1, row: size.rows - 3, style: .accent)
+            frame.put("\(spin) \(state.busyMessage.map(strings.text) ?? "")", column: 1, row: size.rows - 3, style: .accent)
             if let due = state.retryingAt, due - state.now > 1 {
                 // A long wait (e.g. 429 with Retry-After) is counted down; short backoffs are not.
                 let seconds = Int((due - state.now).rounded(.up))
@@ -130,7 +138,7 @@ public enum ScreenRenderer {
             let current = step == state.step
             let mark = done ? "✓" : (current ? "▸" : "·")
             let style: CellStyle = current ? .accent : (done ? .success : .dim)
-            x = frame.put("\(mark)\(step.railLabel)", column: x, row: row, style: style) + 1
+            x = frame.put("\(mark)\(words.railLabel(step))", column: x, row: row, style: style) + 1
         }
     }
 
@@ -142,7 +150,7 @@ public enum ScreenRenderer {
             frame.put("Passcode page:   \(sandbox.passcodePage)", column: 1, row: row + 2)
             row += 4
         } else if let warning = state.environment.endpointWarning {
-            frame.put(warning, column: 1, row: row, style: .warning)
+            frame.put("! Not IBM Cloud: credentials go to \(warning.iam) (from \(warning.file)).", column: 1, row: row, style: .warning)
             row += 2
         }
         var x = 1
@@ -205,9 +213,9 @@ public enum ScreenRenderer {
         let recognition = LoginInput.recognize(field.text)
         guard recognition != .empty else { return }
         let style: CellStyle = if case .unusable = recognition { .warning } else { .success }
-        frame.put(recognition.description, column: 21, row: row, style: style)
+        frame.put(recognition.phrase.map(words.phrase) ?? "", column: 21, row: row, style: style)
         if let note = LoginInput.invisibleNote(field.text) {
-            frame.put(note, column: 21, row: row + 1, style: .warning, maxWidth: frame.size.columns - 22)
+            frame.put(words.phrase(note), column: 21, row: row + 1, style: .warning, maxWidth: frame.size.columns - 22)
         } else if let targets = LoginInput.targets(field.text), recognition.isUsable {
             let named = [targets.accountID.map { "account \($0)" }, targets.region.map { "region \($0)" },
                          targets.resourceGroup.map { "group \($0)" }].compactMap { $0 }
@@ -218,7 +226,7 @@ public enum ScreenRenderer {
 
     static func drawField(_ field: TextField, focused: Bool, into frame: inout Frame, row: Int, width: Int) {
         let labelWidth = 19
-        frame.put(field.label + ":", column: 1, row: row, style: focused ? .bold : .normal)
+        frame.put(words.fieldLabel(field.label) + ":", column: 1, row: row, style: focused ? .bold : .normal)
         let boxX = labelWidth + 2
         let boxWidth = width - boxX - 2
         let shown = field.isSecret ? String(repeating: "•", count: field.text.count) : field.text
@@ -272,10 +280,10 @@ public enum ScreenRenderer {
             let y = row + offset
             let isHighlighted = start + offset == picker.highlighted
             if isHighlighted { frame.fill(row: y, from: 1, width: body.width - 2, style: .reverse) }
-            let titleEnd = frame.put((isHighlighted ? "› " : "  ") + item.title, column: 1, row: y,
+            let titleEnd = frame.put((isHighlighted ? "› " : "  ") + words.text(item.title), column: 1, row: y,
                 style: isHighlighted ? .reverse : .normal, maxWidth: 40)
             let detailX = max(titleEnd + 2, 34)
-            frame.put(item.detail, column: detailX, row: y, style: isHighlighted ? .reverse : .dim, maxWidth: body.width - detailX - 1)
+            frame.put(words.text(item.detail), column: detailX, row: y, style: isHighlighted ? .reverse : .dim, maxWidth: body.width - detailX - 1)
         }
         if picker.visible.isEmpty && !picker.rows.isEmpty {
             frame.put("Nothing matches. Backspace to change the filter.", column: 3, row: row, style: .dim)
@@ -286,7 +294,7 @@ public enum ScreenRenderer {
     /// cut to the width with "…" (`s` saves them whole).
     static func drawPlan(_ state: WizardState, into frame: inout Frame, _ body: BodyArea) {
         let intro = state.hasCreatedResources || state.isBusy
-            ? (state.autoChoiceNote ?? "Creating, in this order:")
+            ? (state.autoChoiceNote.map(words.text) ?? "Creating, in this order:")
             : "Nothing is created until you press Enter."
         frame.put(fitted(intro, body.width - 2), column: 1, row: body.top, style: .dim)
         let done = [state.serviceID != nil && (state.serviceIDWasCreated || !state.createsServiceID),
@@ -372,12 +380,12 @@ public enum ScreenRenderer {
                 (text, style) = ("✓ Key Protect accepted the token: \(count) key\(count == 1 ? "" : "s") listed.", .success)
             case .failed(let message, let waiting, let problem):
                 let said = problem.map { " " + strings.problem($0) } ?? ""
-                (text, style) = ((waiting ? "… " : "✗ ") + message + said, waiting ? .warning : .error)
+                (text, style) = ((waiting ? "… " : "✗ ") + strings.text(message) + said, waiting ? .warning : .error)
             }
             frame.put(text, column: 1, row: body.bottom, style: style)
         }
         if let status = state.clipboardStatus {
-            frame.put(status, column: 1, row: body.bottom + 1, style: .success)
+            frame.put(strings.text(status), column: 1, row: body.bottom + 1, style: .success)
         }
         if let due = state.clipboardClearAt {
             let seconds = max(0, Int((due - state.now).rounded(.up)))
@@ -397,9 +405,9 @@ public enum ScreenRenderer {
         }
         let width = frame.size.columns - 2
         // Three rows: the message wrapped at word boundaries, then the hint.
-        let said = [notice.message, notice.problem.map(strings.problem) ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        let said = [notice.message.map(strings.text) ?? "", notice.problem.map(strings.problem) ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
         let message = wrap(mark + said, width: width)
-        let hint = notice.hint.isEmpty ? [] : wrap(notice.hint, width: width)
+        let hint = notice.hint.map { wrap(strings.text($0), width: width) } ?? []
         let messageRows = min(message.count, max(1, 3 - min(hint.count, 1)))
         for (i, line) in message.prefix(messageRows).enumerated() {
             frame.put(line, column: 1, row: row + i, style: style)

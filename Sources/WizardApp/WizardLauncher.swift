@@ -77,6 +77,7 @@ public enum WizardLauncher {
             browser: browserAccess(options.environment))
         environment.resume = checkpoints.load()
         environment = environment.applyingProcessEnvironment(options.environment)
+        environment.descriptionTemplate = options.language.strings.descriptionTemplate
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -88,7 +89,7 @@ public enum WizardLauncher {
         let runtime = WizardRuntime(
             terminal: terminal,
             runner: EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport, options: clientOptions)),
-            environment: environment, checkpoints: checkpoints)
+            environment: environment, checkpoints: checkpoints, strings: options.language.strings)
         let state = runtime.run()
         terminal.restore()
         return state

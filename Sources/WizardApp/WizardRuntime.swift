@@ -23,14 +23,17 @@ public final class WizardRuntime {
     public private(set) var state: WizardState
     private let checkpoints: CheckpointStore?
     private var lastCheckpoint: Checkpoint?
+    private let strings: any Strings
 
     /// - Parameters:
     ///   - clock: Unix time in seconds; injected so tests control time.
     ///   - checkpoints: where the resume checkpoint is kept after each step (nil: none).
+    ///   - strings: the language of the screens (English by default).
     public init(terminal: any TerminalDevice, runner: EffectRunner, environment: WizardEnvironment,
-                checkpoints: CheckpointStore? = nil,
+                checkpoints: CheckpointStore? = nil, strings: any Strings = English(),
                 clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         self.checkpoints = checkpoints
+        self.strings = strings
         self.terminal = terminal
         self.runner = runner
         self.clock = clock
@@ -44,7 +47,7 @@ public final class WizardRuntime {
         apply(.started)
         var lastFrame: Frame?
         while !state.isFinished {
-            let frame = ScreenRenderer.render(state, size: terminal.size)
+            let frame = ScreenRenderer.render(state, size: terminal.size, strings: strings)
             if frame != lastFrame {
                 terminal.draw(frame)
                 lastFrame = frame
