@@ -98,7 +98,7 @@ public struct English: Strings {
         case .createStillRunning:
             "A create request was still running when you quit; it may have completed. Check the account before running again."
         case .mayHaveBeenCreated(let what):
-            "The \(what) may have been created (its answer was lost). Check the account before running again (ibmcloud iam service-ids)."
+            "The \(created([what])) may have been created (its answer was lost). Check the account before running again (ibmcloud iam service-ids)."
         case .tokenOnClipboard: "The token is still on the clipboard (valid for an hour); copy something else over it when done."
         case .nothingCreated: "Nothing was created."
         }

@@ -15,6 +15,8 @@ extension English {
         case .ctrlCQuits: "Ctrl-C quits."
 
         case .sandboxIntro: "Sandbox: an IBM Cloud emulator on this machine; nothing real is touched."
+        case .notIBMCloud(let iam): "Not IBM Cloud: credentials go to \(iam)"
+        case .endpointsFile(let path): "(from \(path))."
         case .sandboxKeyLabel: "Sandbox API key:"
         case .sandboxPageLabel: "Passcode page:"
         case .loginTab(let method):

@@ -108,7 +108,7 @@ public struct Korean: Strings {
         case .createStillRunning:
             "종료할 때 작성 요청이 아직 진행 중이었으므로 완료되었을 수 있습니다. 다시 실행하기 전에 계정을 확인하십시오."
         case .mayHaveBeenCreated(let what):
-            "\(what)이(가) 작성되었을 수 있습니다(응답이 유실됨). 다시 실행하기 전에 계정을 확인하십시오(ibmcloud iam service-ids)."
+            "\(created([what]))이(가) 작성되었을 수 있습니다(응답이 유실됨). 다시 실행하기 전에 계정을 확인하십시오(ibmcloud iam service-ids)."
         case .tokenOnClipboard: "토큰이 아직 클립보드에 있습니다(1시간 동안 유효). 사용이 끝나면 다른 내용을 복사해 덮어쓰십시오."
         case .nothingCreated: "작성된 것이 없습니다."
         }

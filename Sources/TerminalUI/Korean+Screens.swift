@@ -15,6 +15,8 @@ extension Korean {
         case .ctrlCQuits: "Ctrl-C를 누르면 종료합니다."
 
         case .sandboxIntro: "샌드박스: 이 컴퓨터의 IBM Cloud 에뮬레이터입니다(실제 계정에는 영향 없음)."
+        case .notIBMCloud(let iam): "IBM Cloud가 아닙니다: 인증 정보를 \(iam)(으)로 보냅니다"
+        case .endpointsFile(let path): "(\(path)에 지정됨)"
         case .sandboxKeyLabel: "샌드박스 API 키:"
         case .sandboxPageLabel: "패스코드 페이지:"
         case .loginTab(let method):

@@ -115,10 +115,10 @@ public enum ScreenRenderer {
 
     // MARK: Texts the state carries (put into words here; one place per kind)
 
-    static func stepTitle(_ step: Step, _ strings: any Strings) -> String { step.title }
-    static func railLabel(_ step: Step, _ strings: any Strings) -> String { step.railLabel }
-    static func fieldLabel(_ field: TextField, _ strings: any Strings) -> String { field.label }
-    static func choiceNote(_ state: WizardState, _ strings: any Strings) -> String? { state.autoChoiceNote }
+    static func stepTitle(_ step: Step, _ strings: any Strings) -> String { strings.stepTitle(step) }
+    static func railLabel(_ step: Step, _ strings: any Strings) -> String { strings.railLabel(step) }
+    static func fieldLabel(_ field: TextField, _ strings: any Strings) -> String { strings.fieldLabel(field.label) }
+    static func choiceNote(_ state: WizardState, _ strings: any Strings) -> String? { state.autoChoiceNote.map(strings.text) }
 
     // MARK: Frame parts
 
@@ -190,7 +190,7 @@ public enum ScreenRenderer {
             lines.append(StatusLine(text: resume.summary, style: .accent, column: 3))
         }
         if state.isBusy {
-            lines.append(StatusLine(text: glyphs.spinnerFrame(state.spinnerPhase) + " " + state.busyMessage, style: .accent))
+            lines.append(StatusLine(text: glyphs.spinnerFrame(state.spinnerPhase) + " " + (state.busyMessage.map(strings.text) ?? ""), style: .accent))
             if let due = state.retryingAt, due - state.now > 1 {
                 // A long wait (e.g. 429 with Retry-After) is counted down; short backoffs are not.
                 let seconds = Int((due - state.now).rounded(.up))
@@ -199,7 +199,7 @@ public enum ScreenRenderer {
         }
         if state.step == .done {
             if let status = state.clipboardStatus {
-                lines.append(StatusLine(text: status, style: .success))
+                lines.append(StatusLine(text: strings.text(status), style: .success))
             }
             if let due = state.clipboardClearAt {
                 let seconds = max(0, Int((due - state.now).rounded(.up)))
@@ -224,7 +224,16 @@ public enum ScreenRenderer {
             }
             row += 4
         } else if let warning = state.environment.endpointWarning {
-            row += frame.paragraph(warning, in: body.rect(from: row, rows: 2), style: .warning) + 1
+            // Where credentials go, then the file that said so; a long path keeps its end ("…/endpoints.json").
+            let glyphs = frame.glyphs
+            frame.put("\(glyphs.warning) " + strings.screen(.notIBMCloud(iam: warning.iam)), column: 1, row: row, style: .warning,
+                      maxWidth: right - 1, truncation: .end)
+            let frameWidth = DisplayWidth.of(frame.drawable(strings.screen(.endpointsFile(path: ""))))
+            let path = TextLayout.truncated(frame.drawable(warning.file), width: max(1, right - 3 - frameWidth), at: .start,
+                                            ellipsis: glyphs.ellipsis)
+            frame.put(strings.screen(.endpointsFile(path: path.trimmingCharacters(in: .whitespaces))), column: 3, row: row + 1,
+                      style: .warning, maxWidth: right - 3, truncation: .end)
+            row += 3
         }
         var x = 1
         for method in [LoginMethod.apiKey, .passcode, .password] where x < right {
@@ -300,10 +309,10 @@ public enum ScreenRenderer {
         guard recognition != .empty, row <= body.bottom else { return }
         let width = body.width - 1 - column
         let style: CellStyle = if case .unusable = recognition { .warning } else { .success }
-        frame.put(recognition.description, column: column, row: row, style: style, maxWidth: width, truncation: .end)
+        frame.put(recognition.phrase.map(strings.phrase) ?? "", column: column, row: row, style: style, maxWidth: width, truncation: .end)
         guard row + 1 <= body.bottom else { return }
         if let note = LoginInput.invisibleNote(field.text) {
-            frame.put(note, column: column, row: row + 1, style: .warning, maxWidth: width, truncation: .end)
+            frame.put(strings.phrase(note), column: column, row: row + 1, style: .warning, maxWidth: width, truncation: .end)
         } else if let targets = LoginInput.targets(field.text), recognition.isUsable {
             let text = strings.screen(.loginTargets(account: targets.accountID, region: targets.region, group: targets.resourceGroup))
             frame.put(text, column: column, row: row + 1, style: .success, maxWidth: width, truncation: .end)
@@ -399,7 +408,7 @@ public enum ScreenRenderer {
         let start = max(0, min(picker.highlighted - listHeight / 2, picker.visible.count - listHeight))
         let shownRows = picker.visible.dropFirst(start).prefix(listHeight).map { picker.rows[$0] }
         // The title column: as wide as the widest title shown, at most half the list.
-        let longest = shownRows.map { DisplayWidth.of(frame.drawable($0.title)) }.max() ?? 0
+        let longest = shownRows.map { DisplayWidth.of(frame.drawable(strings.text($0.title))) }.max() ?? 0
         let titleWidth = min(longest + 2, (right - 1) / 2)
         let detailX = max(1 + titleWidth + 2, 34)
         for (offset, item) in shownRows.enumerated() {
@@ -407,9 +416,9 @@ public enum ScreenRenderer {
             let isHighlighted = start + offset == picker.highlighted
             if isHighlighted { frame.fill(row: y, from: 1, width: body.width - 2, style: .reverse) }
             let mark = isHighlighted ? glyphs.selection + " " : "  "
-            frame.put(mark + item.title, column: 1, row: y, style: isHighlighted ? .reverse : .normal,
+            frame.put(mark + strings.text(item.title), column: 1, row: y, style: isHighlighted ? .reverse : .normal,
                       maxWidth: detailX - 3, truncation: .end)
-            frame.put(item.detail, column: detailX, row: y, style: isHighlighted ? .reverse : .dim,
+            frame.put(strings.text(item.detail), column: detailX, row: y, style: isHighlighted ? .reverse : .dim,
                       maxWidth: right - detailX, truncation: .end)
         }
         if picker.visible.isEmpty && !picker.rows.isEmpty {
@@ -494,7 +503,7 @@ public enum ScreenRenderer {
             case .succeeded(let count): (text, style) = ("\(glyphs.check) " + strings.screen(.testSucceeded(keys: count)), .success)
             case .failed(let message, let waiting, let problem):
                 let said = problem.map { " " + strings.problem($0) } ?? ""
-                (text, style) = ((waiting ? glyphs.ellipsis : glyphs.cross) + " " + message + said, waiting ? .warning : .error)
+                (text, style) = ((waiting ? glyphs.ellipsis : glyphs.cross) + " " + strings.text(message) + said, waiting ? .warning : .error)
             }
             testRows = min(2, max(1, TextLayout.wrap(frame.drawable(text), width: right - 1).count))
             frame.paragraph(text, in: body.rect(from: body.bottom - testRows + 1, rows: testRows), style: style)
@@ -557,9 +566,9 @@ public enum ScreenRenderer {
         case .warning: style = .warning; mark = glyphs.warning
         case .info: style = .accent; mark = glyphs.pending
         }
-        let said = [notice.message, notice.problem.map(strings.problem) ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        let said = [notice.message.map(strings.text) ?? "", notice.problem.map(strings.problem) ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
         let message = mark + " " + said
-        let hint = notice.hint
+        let hint = notice.hint.map(strings.text) ?? ""
         let messageLines = TextLayout.wrap(frame.drawable(message), width: area.width).count
         let messageRows = min(messageLines, max(1, area.height - (hint.isEmpty ? 0 : 1)))
         frame.paragraph(message, in: Rect(column: area.column, row: area.row, width: area.width, height: messageRows), style: style)

@@ -34,6 +34,10 @@ public enum ScreenText: Sendable, Hashable {
 
     /// Says the sandbox is an emulator on this machine.
     case sandboxIntro
+    /// Custom endpoints: credentials go to `iam`, which is not IBM Cloud.
+    case notIBMCloud(iam: String)
+    /// Under ``notIBMCloud(iam:)``: the endpoints file that named it.
+    case endpointsFile(path: String)
     /// Label of the sandbox's API key.
     case sandboxKeyLabel
     /// Label of the sandbox's passcode page.

@@ -26,6 +26,20 @@ public protocol Strings: Sendable {
     /// One line of the summary printed at exit.
     func summary(_ line: SummaryLine) -> String
 
+    /// One of the wizard core's sentences.
+    func phrase(_ phrase: Phrase) -> String
+    /// What the spinner says.
+    func busy(_ reason: BusyReason) -> String
+    /// A screen's title.
+    func stepTitle(_ step: Step) -> String
+    /// A step's short name in the step rail.
+    func railLabel(_ step: Step) -> String
+    /// A form field's label.
+    func fieldLabel(_ label: FieldLabel) -> String
+    /// The default description of a new service ID and API key, with `{instance}` for the
+    /// instance name (sent to IBM Cloud as the description; the user can edit it).
+    var descriptionTemplate: String { get }
+
     /// The screen renderer's own words: headings, intros, labels, counts and key hints.
     func screen(_ text: ScreenText) -> String
     /// A help page behind `?`: a heading, then paragraphs (each wrapped to the window when drawn).
@@ -53,6 +67,17 @@ public enum HTTPReason {
 }
 
 extension Strings {
+    /// A core ``Text`` in words: phrases from the table, problems as ``problem(_:)``, names as
+    /// they are, joined parts separated by a space.
+    public func text(_ text: Text) -> String {
+        switch text {
+        case .verbatim(let value): value
+        case .phrase(let phrase): self.phrase(phrase)
+        case .problem(let error): problem(error)
+        case .joined(let parts): parts.map { self.text($0) }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
+    }
+
     /// `2026-12-03T20:20:00Z` for a Unix time.
     func utc(_ unix: Int) -> String {
         let formatter = ISO8601DateFormatter()

@@ -22,13 +22,13 @@ public struct EndpointOptions: Sendable, Hashable {
 public final class CloudConnection: Sendable {
     /// The base URLs to call.
     public let endpoints: Endpoints
-    /// A warning for the login screen when the endpoints are not IBM Cloud's.
-    public let warning: String?
+    /// Set when the endpoints are not IBM Cloud's: the login screen warns where credentials go.
+    public let warning: EndpointWarning?
     /// The sandbox's API key and passcode page, in `--sandbox` mode.
     public let sandboxHint: SandboxHint?
     private let emulator: EmulatorServer?
 
-    private init(endpoints: Endpoints, warning: String?, sandboxHint: SandboxHint?, emulator: EmulatorServer?) {
+    private init(endpoints: Endpoints, warning: EndpointWarning?, sandboxHint: SandboxHint?, emulator: EmulatorServer?) {
         self.endpoints = endpoints; self.warning = warning; self.sandboxHint = sandboxHint; self.emulator = emulator
     }
 
@@ -67,7 +67,7 @@ public final class CloudConnection: Sendable {
         } catch let error as CloudError {
             throw LaunchError(description: "Could not use the endpoints file: \(English().problem(error))")
         }
-        var warning: String?
+        var warning: EndpointWarning?
         if !endpoints.isIBMCloud {
             var hosts: [String] = []
             for host in [endpoints.iam, endpoints.accounts, endpoints.resourceController].compactMap(\.host) where !hosts.contains(host) {
@@ -76,7 +76,7 @@ public final class CloudConnection: Sendable {
             if !hosts.allSatisfy(Endpoints.isLoopbackHost) && !options.allowCustomEndpoints {
                 throw LaunchError(description: "The endpoints in \(file) are not IBM Cloud's (\(hosts.joined(separator: ", "))). Your credentials would go there. If you mean it, add --allow-custom-endpoints.")
             }
-            warning = "! Not IBM Cloud: credentials go to \(endpoints.iam.absoluteString) (from \(file))."
+            warning = EndpointWarning(iam: endpoints.iam.absoluteString, file: file)
         }
         return CloudConnection(endpoints: endpoints, warning: warning, sandboxHint: nil, emulator: nil)
     }

@@ -7,31 +7,27 @@ import WizardCore
 public enum SavePathChecker {
     public static func check(keyPath: String, tokenPath: String) -> PathProblem? {
         let key = absolute(keyPath), token = absolute(tokenPath)
-        if key == token { return PathProblem(field: 3, message: "The key and the token need different files.") }
-        if let problem = folderProblem(for: key) { return PathProblem(field: 2, message: problem) }
+        if key == token { return PathProblem(field: 3, path: token, reason: .sameFile) }
+        if let problem = folderProblem(for: key) { return PathProblem(field: 2, path: key, reason: problem) }
         // A symbolic link whose target is missing is invisible to `fileExists` (it follows links),
         // yet the key file's `link()` would fail on it after the key exists: refuse it now.
         if let target = danglingLinkTarget(key) {
-            return PathProblem(field: 2, message: "\(key) is a symbolic link to \(target), which does not exist; it is never overwritten.",
-                suggestion: freePath(near: key))
+            return PathProblem(field: 2, path: key, reason: .danglingLink(target: target), suggestion: freePath(near: key))
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: key, isDirectory: &isDirectory) {
-            let what = isDirectory.boolValue ? "is a folder" : "already exists and is never overwritten"
-            return PathProblem(field: 2, message: "\(key) \(what).", suggestion: freePath(near: key))
+            return PathProblem(field: 2, path: key, reason: isDirectory.boolValue ? .isFolder : .exists, suggestion: freePath(near: key))
         }
-        if let problem = folderProblem(for: token) { return PathProblem(field: 3, message: problem) }
+        if let problem = folderProblem(for: token) { return PathProblem(field: 3, path: token, reason: problem) }
         if let target = danglingLinkTarget(token) {
-            return PathProblem(field: 3, message: "\(token) is a symbolic link to \(target), which does not exist; it is not replaced.",
-                suggestion: freePath(near: token))
+            return PathProblem(field: 3, path: token, reason: .danglingLink(target: target), suggestion: freePath(near: token))
         }
         if FileManager.default.fileExists(atPath: token, isDirectory: &isDirectory) {
             if isDirectory.boolValue {
-                return PathProblem(field: 3, message: "\(token) is a folder.", suggestion: freePath(near: token + "/token.json"))
+                return PathProblem(field: 3, path: token, reason: .isFolder, suggestion: freePath(near: token + "/token.json"))
             }
             if !isEarlierTokenFile(token) {
-                return PathProblem(field: 3, message: "\(token) exists and is not an earlier token file; it is not replaced.",
-                    suggestion: freePath(near: token))
+                return PathProblem(field: 3, path: token, reason: .notAnEarlierTokenFile, suggestion: freePath(near: token))
             }
         }
         return nil
@@ -51,7 +47,7 @@ public enum SavePathChecker {
     }
 
     /// Nil when the folder of `path` exists and is writable, or its nearest existing ancestor is.
-    static func folderProblem(for path: String) -> String? {
+    static func folderProblem(for path: String) -> PathReason? {
         var folder = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         while !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
@@ -59,8 +55,8 @@ public enum SavePathChecker {
             if parent == folder { break }
             folder = parent
         }
-        guard isDirectory.boolValue else { return "\(folder) is a file, not a folder." }
-        guard access(folder, W_OK) == 0 else { return "Cannot write in \(folder) (permission denied or read-only)." }
+        guard isDirectory.boolValue else { return .folderIsAFile(folder: folder) }
+        guard access(folder, W_OK) == 0 else { return .folderNotWritable(folder: folder) }
         return nil
     }
 

@@ -77,6 +77,7 @@ public enum WizardLauncher {
             browser: browserAccess(options.environment))
         environment.resume = checkpoints.load()
         environment = environment.applyingProcessEnvironment(options.environment)
+        environment.descriptionTemplate = options.language.strings.descriptionTemplate
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()

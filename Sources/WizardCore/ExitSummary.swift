@@ -18,7 +18,7 @@ public enum SummaryLine: Sendable, Hashable {
     /// A create was still running at the end; it may have completed.
     case createStillRunning
     /// A create's answer was lost; it may exist.
-    case mayHaveBeenCreated(String)
+    case mayHaveBeenCreated(CreatedThing)
     /// The token is still on the clipboard.
     case tokenOnClipboard
     /// Nothing was created.

@@ -11,7 +11,7 @@ public enum LoginRecognition: Sendable, Hashable {
     /// The path of a downloaded API key JSON file (`ibmcloud login --apikey @file` style).
     case apiKeyFile(path: String)
     /// Text that cannot be used as it is; the reason says why.
-    case unusable(reason: String)
+    case unusable(reason: Phrase)
 
     /// True for a key, passcode or key file: something a login can be tried with.
     public var isUsable: Bool {
@@ -21,13 +21,13 @@ public enum LoginRecognition: Sendable, Hashable {
         }
     }
 
-    /// A few words for the screen, never the secret itself.
-    public var description: String {
+    /// What to say on the screen, never the secret itself; nil for empty text.
+    public var phrase: Phrase? {
         switch self {
-        case .empty: ""
-        case .apiKey(let v): "Recognised: an API key (\(v.count) characters)"
-        case .passcode(let v): "Recognised: a one-time passcode (\(v.count) characters)"
-        case .apiKeyFile(let path): "Recognised: an API key file, \(path)"
+        case .empty: nil
+        case .apiKey(let v): .recognisedAPIKey(characters: v.count)
+        case .passcode(let v): .recognisedPasscode(characters: v.count)
+        case .apiKeyFile(let path): .recognisedKeyFile(path: path)
         case .unusable(let reason): reason
         }
     }
@@ -94,7 +94,7 @@ public enum LoginInput {
             || text.lowercased().hasSuffix(".json") {
             return .apiKeyFile(path: text)
         }
-        if words.count > 1 { return .unusable(reason: "Not recognised: a key or passcode has no spaces inside.") }
+        if words.count > 1 { return .unusable(reason: .notRecognisedHasSpaces) }
         if text.count <= 16, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) { return .passcode(text) }
         return .apiKey(text)
     }
@@ -115,23 +115,21 @@ public enum LoginInput {
         if value(after: ["-u"])?.lowercased() == "passcode", let code = value(after: ["-p"]) { return .passcode(code) }
         if let code = value(after: ["--passcode"]) { return .passcode(code) }
         if words.contains("--sso") {
-            return .unusable(reason: "That is the SSO login: open the passcode page (Tab) and paste the code it shows.")
+            return .unusable(reason: .ssoLineNeedsPasscodePage)
         }
-        return .unusable(reason: "This ibmcloud line has no API key or passcode in it.")
+        return .unusable(reason: .loginLineWithoutCredentials)
     }
 
     /// A note for the screen when `raw` holds invisible characters (zero-width spaces, bidi or
     /// control characters) that are removed before anything is sent, e.g.
     /// "1 invisible character (U+200B) removed; it is not sent."; nil when there are none.
     /// Names only the character codes, never the key.
-    public static func invisibleNote(_ raw: String) -> String? {
+    public static func invisibleNote(_ raw: String) -> Phrase? {
         let spaced = String(String.UnicodeScalarView(raw.unicodeScalars.map { "\t\n\r".unicodeScalars.contains($0) ? " " : $0 }))
         let removed = APIKeyText.clean(spaced).removedInvisible
         guard removed > 0 else { return nil }
         let codes = APIKeyText.invisibleCodes(in: spaced)
-        return removed == 1
-            ? "1 invisible character (\(codes.joined(separator: ", "))) removed; it is not sent."
-            : "\(removed) invisible characters (\(codes.joined(separator: ", "))) removed; they are not sent."
+        return .invisibleRemoved(count: removed, codes: codes)
     }
 
     /// Trims whitespace, a stray `Bearer ` prefix, and surrounding quotes from a pasted API key or
@@ -150,13 +148,13 @@ public enum LoginInput {
 
 /// Checks names before they are sent, so IAM's rejection is the exception, not the rule.
 public enum NameRules {
-    /// A sentence saying what is wrong with `name`, or nil when it may be sent.
+    /// What is wrong with `name`, or nil when it may be sent.
     /// Rules (our choice, see docs/DECISIONS.md): 1–100 characters, no control characters.
-    public static func problem(withName name: String, what: String) -> String? {
-        if name.isEmpty { return "The \(what) needs a name." }
-        if name.count > 100 { return "The \(what) name is too long (\(name.count) characters; at most 100)." }
+    public static func problem(withName name: String, what: NamedThing) -> Phrase? {
+        if name.isEmpty { return .nameMissing(what) }
+        if name.count > 100 { return .nameTooLong(what, characters: name.count, limit: 100) }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
-            return "The \(what) name has control characters."
+            return .nameHasControlCharacters(what)
         }
         return nil
     }

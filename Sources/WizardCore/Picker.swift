@@ -1,15 +1,18 @@
-/// One row of a pick list: an ID, a title and a detail line, all plain text.
+/// One row of a pick list: an ID, a title and a detail line (words the front end puts into its
+/// language), and the text typing filters on (names and IDs, the same in every language).
 public struct PickerRow: Sendable, Hashable, Identifiable {
     public var id: String
-    public var title: String
-    public var detail: String
-    public init(id: String, title: String, detail: String = "") {
-        self.id = id; self.title = title; self.detail = detail
+    public var title: Text
+    public var detail: Text
+    /// What a filter is matched against, besides the ID (names; never translated words).
+    public var searchText: String
+    public init(id: String, title: Text, detail: Text = .verbatim(""), searchText: String) {
+        self.id = id; self.title = title; self.detail = detail; self.searchText = searchText
     }
 }
 
 /// A filterable pick list: rows, the filter typed so far, and the highlighted row among the
-/// filtered ones. Filtering matches the title and the ID (so an ID can be typed directly),
+/// filtered ones. Filtering matches the search text (names) and the ID (so an ID can be typed directly),
 /// case-insensitively; the detail column is not searched.
 public struct Picker: Sendable, Hashable {
     public private(set) var rows: [PickerRow]
@@ -55,7 +58,7 @@ public struct Picker: Sendable, Hashable {
         filter = newFilter
         let needle = newFilter.lowercased()
         visible = rows.indices.filter { i in
-            needle.isEmpty || rows[i].title.lowercased().contains(needle) || rows[i].id.lowercased().contains(needle)
+            needle.isEmpty || rows[i].searchText.lowercased().contains(needle) || rows[i].id.lowercased().contains(needle)
         }
         highlighted = keep.flatMap { id in visible.firstIndex { rows[$0].id == id } } ?? 0
     }

@@ -4,38 +4,6 @@ import CloudCore
 public enum Step: Int, Sendable, Hashable, CaseIterable, Comparable {
     case login, account, region, resourceGroup, instance, serviceID, role, apiKey, token, done
 
-    /// Short name for the step rail.
-    public var railLabel: String {
-        switch self {
-        case .login: "Log in"
-        case .account: "Account"
-        case .region: "Region"
-        case .resourceGroup: "Group"
-        case .instance: "Instance"
-        case .serviceID: "Service ID"
-        case .role: "Role"
-        case .apiKey: "API key"
-        case .token: "Token"
-        case .done: "Done"
-        }
-    }
-
-    /// The screen title.
-    public var title: String {
-        switch self {
-        case .login: "Log in to IBM Cloud"
-        case .account: "Choose the account"
-        case .region: "Choose the region"
-        case .resourceGroup: "Choose the resource group"
-        case .instance: "Choose the Key Protect instance"
-        case .serviceID: "Service ID"
-        case .role: "Key Protect role for the service ID"
-        case .apiKey: "Service ID API key"
-        case .token: "IAM access token"
-        case .done: "Your Key Protect bearer token"
-        }
-    }
-
     public static func < (a: Step, b: Step) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -54,12 +22,13 @@ public enum LoginMethod: Sendable, Hashable {
 public struct Notice: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case error, warning, info }
     public var kind: Kind
-    public var message: String
+    /// What happened; nil when the ``problem`` says it all.
+    public var message: Text?
     /// What the user can do next, e.g. "Press Enter to try again, Esc to go back."
-    public var hint: String
+    public var hint: Text?
     /// The failed IBM Cloud call behind this notice, put into words by the front end after `message`.
     public var problem: CloudError?
-    public init(kind: Kind, message: String, hint: String = "", problem: CloudError? = nil) {
+    public init(kind: Kind, message: Text?, hint: Text? = nil, problem: CloudError? = nil) {
         self.kind = kind; self.message = message; self.hint = hint; self.problem = problem
     }
 }
@@ -80,8 +49,8 @@ public struct WizardEnvironment: Sendable, Hashable {
     public var sandbox: SandboxHint?
     /// The folder where files are proposed (absolute path).
     public var workingDirectory: String
-    /// Set when the endpoints are not IBM Cloud's own: a warning for the login screen.
-    public var endpointWarning: String?
+    /// Set when the endpoints are not IBM Cloud's own: the login screen warns where credentials go.
+    public var endpointWarning: EndpointWarning?
     /// The Key Protect base URL with `{region}`, e.g. `https://{region}.kms.cloud.ibm.com`, for the curl line.
     public var keyProtectTemplate: String
     /// Whether the passcode page can be opened in a browser here (else it is offered as a QR code).
@@ -91,13 +60,32 @@ public struct WizardEnvironment: Sendable, Hashable {
     /// The API key from the `IBMCLOUD_API_KEY` environment variable (read by the app, never here):
     /// the API key field starts with it, masked like any key, and the screen says where it came from.
     public var apiKeyFromEnvironment: Secret?
-    public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: String? = nil,
+    /// The default description of a new service ID and API key, in the user's language, with
+    /// `{instance}` where the instance name goes (set by the front end).
+    public var descriptionTemplate: String = "{instance}"
+    public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: EndpointWarning? = nil,
                 keyProtectTemplate: String = "https://{region}.kms.cloud.ibm.com", browser: BrowserAccess = .none,
                 resume: Checkpoint? = nil, apiKeyFromEnvironment: Secret? = nil) {
         self.sandbox = sandbox; self.workingDirectory = workingDirectory; self.endpointWarning = endpointWarning
         self.keyProtectTemplate = keyProtectTemplate; self.browser = browser; self.resume = resume
         self.apiKeyFromEnvironment = apiKeyFromEnvironment
     }
+}
+
+extension WizardEnvironment {
+    /// The default description for what is made for `instance` (see ``descriptionTemplate``).
+    public func describe(instance: String) -> String {
+        descriptionTemplate.replacingOccurrences(of: "{instance}", with: instance)
+    }
+}
+
+/// Endpoints that are not IBM Cloud's: where credentials go, and the file that said so.
+public struct EndpointWarning: Sendable, Hashable {
+    /// The IAM base URL credentials are sent to.
+    public var iam: String
+    /// The endpoints file.
+    public var file: String
+    public init(iam: String, file: String) { self.iam = iam; self.file = file }
 }
 
 /// Whether a browser can be opened here, for the SSO passcode page.

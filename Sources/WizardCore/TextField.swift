@@ -4,8 +4,8 @@ import Foundation
 ///
 /// A secret field is drawn masked; its text is still plain here because the state machine must send it.
 public struct TextField: Sendable, Hashable {
-    /// A short label drawn before the field, e.g. "Name".
-    public var label: String
+    /// Which field this is; the front end draws its label in its language.
+    public var label: FieldLabel
     public var text: String
     /// Cursor position, 0...text.count, in characters.
     public var cursor: Int
@@ -14,7 +14,7 @@ public struct TextField: Sendable, Hashable {
     /// refused whole (see ``paste(_:)``), never cut.
     public var maxLength: Int
 
-    public init(label: String, text: String = "", isSecret: Bool = false, maxLength: Int = 4096) {
+    public init(label: FieldLabel, text: String = "", isSecret: Bool = false, maxLength: Int = 4096) {
         self.label = label
         self.text = text
         self.cursor = text.count
@@ -31,11 +31,9 @@ public struct TextField: Sendable, Hashable {
         /// The field's limit.
         public var maxLength: Int
 
-        /// One sentence for the screen, e.g. "The paste was 5000 characters, more than the 512 this field takes; nothing was pasted."
-        public var message: String {
-            existingLength == 0 || pastedLength > maxLength
-                ? "The paste was \(pastedLength) characters, more than the \(maxLength) this field takes; nothing was pasted."
-                : "The paste was \(pastedLength) characters; with the \(existingLength) already here that is more than the \(maxLength) this field takes, so nothing was pasted."
+        /// What to say about it.
+        public var phrase: Phrase {
+            .pasteTooLong(pasted: pastedLength, existing: existingLength, limit: maxLength)
         }
     }
 

@@ -20,8 +20,8 @@ extension Wizard {
         if state.isBusy {
             if key == .escape, canCancel(state) {
                 state.inFlight = nil
-                state.busyMessage = ""
-                state.notice = Notice(kind: .info, message: "Cancelled.", hint: "")
+                state.busyMessage = nil
+                state.notice = Notice(kind: .info, message: .say(.cancelled))
             }
             return []
         }
@@ -53,7 +53,7 @@ extension Wizard {
                 guard let account = state.account, let token = state.userToken else { return [] }
                 state.region = KeyProtectRegion.named(row.id)
                 state.autoChoiceNote = nil
-                return start(.listResourceGroups(accountID: account.id, token: token), "Loading resource groups…", in: &state)
+                return start(.listResourceGroups(accountID: account.id, token: token), .loadingResourceGroups, in: &state)
             }
         case .resourceGroup:
             return pick(key, \.resourceGroupPicker, in: &state) { row, state in
@@ -75,9 +75,7 @@ extension Wizard {
                 guard let role = state.roles.first(where: { $0.crn == row.id }) else { return [] }
                 if role.displayName == "Manager", !state.managerConfirmationPending {
                     state.managerConfirmationPending = true
-                    state.notice = Notice(kind: .warning,
-                        message: "Manager can delete keys and change the instance's policies. Most programs need only Reader.",
-                        hint: "Press Enter again to give Manager, or choose another role.")
+                    state.notice = Notice(kind: .warning, message: .say(.managerWarning), hint: .say(.managerWarningHint))
                     return []
                 }
                 state.managerConfirmationPending = false
@@ -101,15 +99,14 @@ extension Wizard {
         let region = state.region?.id ?? ""
         let matching = state.instances.filter { $0.resourceGroupID == group.id && $0.regionID == region }
         state.instancePicker = Picker(rows: matching.map {
-            PickerRow(id: $0.guid, title: $0.name, detail: "\($0.guid) · \($0.state)")
+            PickerRow(id: $0.guid, title: .verbatim($0.name), detail: .verbatim("\($0.guid) · \($0.state)"), searchText: $0.name)
         })
         state.step = .instance
         if matching.isEmpty {
-            state.notice = Notice(kind: .warning,
-                message: "No Key Protect instance in \(group.name) in \(state.region?.name ?? region).",
-                hint: "Press Esc to choose another resource group or region.")
+            state.notice = Notice(kind: .warning, message: .say(.noInstanceInGroup(group: group.name, region: state.region?.name ?? region)),
+                hint: .say(.noInstanceInGroupHint))
         } else if matching.count == 1 {
-            let note = "Only one Key Protect instance in \(group.name) here: \(matching[0].name), chosen for you (Esc to see it)."
+            let note = Text.say(.onlyOneInstance(group: group.name, instance: matching[0].name))
             _ = chooseInstance(matching[0], in: &state)
             state.autoChoiceNote = note
         }
@@ -120,9 +117,8 @@ extension Wizard {
         state.instance = instance
         state.step = .serviceID
         if state.serviceIDForm.fields[0].text.isEmpty {
-            state.serviceIDForm.fields[0] = TextField(label: "Name", text: "token-wizard-\(NameRules.slug(instance.name))", maxLength: 100)
-            state.serviceIDForm.fields[1] = TextField(label: "Description",
-                text: "Key Protect access to \(instance.name), made by TokenWizard", maxLength: 250)
+            state.serviceIDForm.fields[0] = TextField(label: .name, text: "token-wizard-\(NameRules.slug(instance.name))", maxLength: 100)
+            state.serviceIDForm.fields[1] = TextField(label: .description, text: state.environment.describe(instance: instance.name), maxLength: 250)
         }
         return []
     }
@@ -153,14 +149,12 @@ extension Wizard {
     static func quitRequested(in state: inout WizardState) -> [WizardEffect] {
         if case .createAPIKey = state.inFlight?.call, !state.quitWhenKeySaved {
             state.quitWhenKeySaved = true
-            state.busyMessage = "Finishing: the API key is on its way; it will be saved, then TokenWizard quits."
+            state.busyMessage = .say(.busy(.finishingKeySave))
             return []
         }
         if state.apiKey != nil, state.apiKeySavedPath == nil, !state.quitArmed {
             state.quitArmed = true
-            state.notice = Notice(kind: .warning,
-                message: "The new API key is not saved yet and cannot be shown again.",
-                hint: "Fix the path and press Enter to save it. Ctrl-C again quits without it.")
+            state.notice = Notice(kind: .warning, message: .say(.unsavedKey), hint: .say(.unsavedKeyHint))
             return []
         }
         state.isFinished = true
@@ -184,8 +178,8 @@ extension Wizard {
             if state.serviceIDWasCreated { state.serviceIDWasCreated = false; state.createsServiceID = false }
             state.reviewingPlan = false
             state.failedRequest = nil
-            state.notice = Notice(kind: .info, message: "Kept service ID \(state.serviceID?.name ?? "?")\(state.policyInPlace ? " and its policy" : ""); it will be reused.",
-                hint: "Change what you like; Enter shows the plan again.")
+            state.notice = Notice(kind: .info, message: .say(.keptServiceID(name: state.serviceID?.name ?? "?", withPolicy: state.policyInPlace)),
+                hint: .say(.changeAndShowPlanHint))
             return []
         }
         if let notice = state.notice, notice.kind != .info, state.failedRequest == nil, state.step != .instance {
@@ -229,14 +223,10 @@ extension Wizard {
             state.reviewingPlan = false
         case .apiKey where state.reviewingPlan && state.apiKey == nil:
             state.backOfferPending = true
-            state.notice = Notice(kind: .warning,
-                message: "Created so far: \(createdSummary(state)).",
-                hint: "d deletes it and goes back · Esc keeps it (reused) and goes back · Enter carries on.")
+            state.notice = Notice(kind: .warning, message: .say(.createdSoFar(createdSummary(state))), hint: .say(.createdSoFarHint))
         case .role, .apiKey:
             if state.hasCreatedResources {
-                state.notice = Notice(kind: .warning,
-                    message: "Can't go back: \(createdSummary(state)) already exists in the account.",
-                    hint: "Go on to finish, or Ctrl-C to quit (what was created stays).")
+                state.notice = Notice(kind: .warning, message: .say(.cannotGoBack(createdSummary(state))), hint: .say(.cannotGoBackHint))
             } else if state.step == .apiKey {
                 state.step = .role
             } else {
@@ -250,12 +240,12 @@ extension Wizard {
         return []
     }
 
-    static func createdSummary(_ state: WizardState) -> String {
-        var parts: [String] = []
-        if state.serviceIDWasCreated, let id = state.serviceID { parts.append("service ID \(id.name)") }
-        if state.policy != nil { parts.append("its access policy") }
-        if state.apiKey != nil { parts.append("the API key") }
-        return parts.joined(separator: ", ")
+    static func createdSummary(_ state: WizardState) -> [CreatedThing] {
+        var parts: [CreatedThing] = []
+        if state.serviceIDWasCreated, let id = state.serviceID { parts.append(.serviceID(name: id.name)) }
+        if state.policy != nil { parts.append(.accessPolicy) }
+        if state.apiKey != nil { parts.append(.apiKey(name: nil)) }
+        return parts
     }
 
     /// Shared list handling: navigation and filtering, Enter chooses the highlighted row.
@@ -265,8 +255,8 @@ extension Wizard {
             if state.failedRequest != nil { return retry(in: &state) }
             guard let row = state[keyPath: picker].selection else {
                 state.notice = state[keyPath: picker].rows.isEmpty
-                    ? Notice(kind: .warning, message: "There is nothing to choose here.", hint: "Press Esc to go back and choose differently.")
-                    : Notice(kind: .warning, message: "Nothing matches “\(state[keyPath: picker].filter)”.", hint: "Backspace to change the filter.")
+                    ? Notice(kind: .warning, message: .say(.nothingToChoose), hint: .say(.nothingToChooseHint))
+                    : Notice(kind: .warning, message: .say(.nothingMatches(filter: state[keyPath: picker].filter)), hint: .say(.nothingMatchesHint))
                 return []
             }
             return choose(row, &state)
@@ -302,8 +292,7 @@ extension Wizard {
             refusal = nil
         }
         if let refusal {
-            state.notice = Notice(kind: .error, message: refusal.message,
-                hint: "The field keeps what it had. Paste only the key, passcode or path.")
+            state.notice = Notice(kind: .error, message: .say(refusal.phrase), hint: .say(.pasteTooLongHint))
         } else if state.failedRequest == nil, state.notice?.kind == .error, !text.isEmpty {
             state.notice = nil
         }
@@ -317,7 +306,7 @@ extension Wizard {
             return openPasscodePage(in: &state)
         case .control("n") where state.pendingResume != nil:
             state.pendingResume = nil
-            state.notice = Notice(kind: .info, message: "Starting afresh: the last run's choices are not used.")
+            state.notice = Notice(kind: .info, message: .say(.startingAfresh))
             return []
         case .up where state.loginMethod == .password, .down where state.loginMethod == .password:
             let count = state.needsSecurityCode ? 3 : 2
@@ -332,7 +321,7 @@ extension Wizard {
             state.notice = nil
             state.failedRequest = nil
             if state.loginMethod == .passcode, state.passcodePage == nil {
-                return start(.discoverOIDC, "Finding the passcode page…", in: &state)
+                return start(.discoverOIDC, .findingPasscodePage, in: &state)
             }
             return []
         case .enter:
@@ -350,23 +339,21 @@ extension Wizard {
             switch LoginInput.recognize(field.text) {
             case .empty:
                 state.notice = state.loginMethod == .apiKey
-                    ? Notice(kind: .error, message: "Enter an API key first.",
-                        hint: "Paste it, or Tab to log in with a one-time passcode instead.")
-                    : Notice(kind: .error, message: "Enter the one-time passcode first.",
-                        hint: "Open the passcode page, log in, and paste the code it shows.")
+                    ? Notice(kind: .error, message: .say(.enterAPIKeyFirst), hint: .say(.enterAPIKeyFirstHint))
+                    : Notice(kind: .error, message: .say(.enterPasscodeFirst), hint: .say(.enterPasscodeFirstHint))
                 return []
             case .unusable(let reason):
-                state.notice = Notice(kind: .error, message: reason, hint: "Fix it and press Enter.")
+                state.notice = Notice(kind: .error, message: .say(reason), hint: .say(.fixItAndPressEnter))
                 return []
             case .apiKey(let key):
                 state.loginMethod = .apiKey
-                return start(.loginWithAPIKey(Secret(key)), "Logging in with the API key…", in: &state)
+                return start(.loginWithAPIKey(Secret(key)), .loggingInWithAPIKey, in: &state)
             case .passcode(let code):
                 state.loginMethod = .passcode
-                return start(.loginWithPasscode(Secret(code)), "Logging in with the passcode…", in: &state)
+                return start(.loginWithPasscode(Secret(code)), .loggingInWithPasscode, in: &state)
             case .apiKeyFile(let path):
                 state.loginMethod = .apiKey
-                return start(.readAPIKeyFile(path: path), "Reading the API key file…", in: &state)
+                return start(.readAPIKeyFile(path: path), .readingKeyFile, in: &state)
             }
         default:
             switch state.loginMethod {
@@ -384,7 +371,7 @@ extension Wizard {
         let form = state.passwordForm
         if form.focus == 0 && form[0].isEmpty || form.focus == 0 && form[1].isEmpty {
             if form[0].isEmpty {
-                state.notice = Notice(kind: .error, message: "Enter your IBMid (the e-mail you log in with) first.", hint: "")
+                state.notice = Notice(kind: .error, message: .say(.enterIBMidFirst))
                 return []
             }
             state.passwordForm.focus = 1
@@ -392,17 +379,17 @@ extension Wizard {
         }
         if form[1].isEmpty {
             state.passwordForm.focus = 1
-            state.notice = Notice(kind: .error, message: "Enter the password.", hint: "")
+            state.notice = Notice(kind: .error, message: .say(.enterPassword))
             return []
         }
         if state.needsSecurityCode && form[2].isEmpty {
             state.passwordForm.focus = 2
-            state.notice = Notice(kind: .error, message: "Enter the security code from your authenticator app.", hint: "")
+            state.notice = Notice(kind: .error, message: .say(.enterSecurityCode))
             return []
         }
         let code = state.needsSecurityCode ? Secret(form[2]) : nil
         return start(.loginWithPassword(username: form[0], password: Secret(form.fields[1].text), securityCode: code),
-            "Logging in with your IBMid…", in: &state)
+            .loggingInWithIBMid, in: &state)
     }
 
     /// Ctrl-O on the passcode tab: open the page in a browser where one can open here; elsewhere
@@ -410,13 +397,13 @@ extension Wizard {
     static func openPasscodePage(in state: inout WizardState) -> [WizardEffect] {
         guard let page = state.passcodePage else { return [] }
         if state.environment.browser == .local {
-            return start(.openInBrowser(url: page), "Opening the passcode page in your browser…", in: &state)
+            return start(.openInBrowser(url: page), .openingBrowser, in: &state)
         }
         if state.qrCode != nil {
             state.showingQRCode = true
             return []
         }
-        return start(.makeQRCode(text: page), "Drawing the QR code…", in: &state)
+        return start(.makeQRCode(text: page), .drawingQRCode, in: &state)
     }
 
     // MARK: Service ID
@@ -453,14 +440,14 @@ extension Wizard {
                 state.serviceIDForm.focus += 1
                 return []
             }
-            if let problem = NameRules.problem(withName: state.serviceIDForm[0], what: "service ID") {
-                state.notice = Notice(kind: .error, message: problem, hint: "Fix the name and press Enter.")
+            if let problem = NameRules.problem(withName: state.serviceIDForm[0], what: .serviceID) {
+                state.notice = Notice(kind: .error, message: .say(problem), hint: .say(.fixNameHint))
                 state.serviceIDForm.focus = 0
                 return []
             }
             state.autoChoiceNote = nil
             return start(.findServiceIDs(name: state.serviceIDForm[0], accountID: account.id, token: token),
-                "Looking for service IDs named \(state.serviceIDForm[0])…", in: &state)
+                .lookingForServiceIDs(name: state.serviceIDForm[0]), in: &state)
         default:
             _ = state.serviceIDForm.fields[state.serviceIDForm.focus].apply(key)
         }
@@ -475,7 +462,7 @@ extension Wizard {
         let dir = state.environment.workingDirectory
         let path = dir.hasSuffix("/") ? dir + "token.json" : dir + "/token.json"
         state.apiKeyForm.fields[3].text = path
-        return start(.saveToken(withoutRefreshToken(token), path: path), "Saving your own token…", in: &state)
+        return start(.saveToken(withoutRefreshToken(token), path: path), .savingOwnToken, in: &state)
     }
 
     /// The token with `refresh_token` removed from the response that is saved: a user's refresh
@@ -512,16 +499,15 @@ extension Wizard {
             // A failed save: save again to the (possibly edited) path.
             if let failed = state.failedRequest {
                 if samePath(state.apiKeyForm[2], state.apiKeyForm[3]) {
-                    state.notice = Notice(kind: .error, message: "The key and the token need different files.",
-                        hint: "Change one path: the token must never replace the key.")
+                    state.notice = Notice(kind: .error, message: .say(.sameFileForKeyAndToken), hint: .say(.sameFileForKeyAndTokenHint))
                     return []
                 }
                 state.failedRequest = nil
                 switch failed.call {
                 case .saveAPIKey(let key, _):
-                    return start(.saveAPIKey(key, path: state.apiKeyForm[2]), "Saving the API key…", in: &state)
+                    return start(.saveAPIKey(key, path: state.apiKeyForm[2]), .savingAPIKey, in: &state)
                 case .saveToken(let token, _):
-                    return start(.saveToken(token, path: state.apiKeyForm[3]), "Saving the token…", in: &state)
+                    return start(.saveToken(token, path: state.apiKeyForm[3]), .savingToken, in: &state)
                 default:
                     state.failedRequest = failed
                     return retry(in: &state)
@@ -532,23 +518,23 @@ extension Wizard {
                 state.apiKeyForm.focus += 1
                 return []
             }
-            if let problem = NameRules.problem(withName: state.apiKeyForm[0], what: "API key") {
-                state.notice = Notice(kind: .error, message: problem, hint: "Fix the name and press Enter.")
+            if let problem = NameRules.problem(withName: state.apiKeyForm[0], what: .apiKey) {
+                state.notice = Notice(kind: .error, message: .say(problem), hint: .say(.fixNameHint))
                 state.apiKeyForm.focus = 0
                 return []
             }
-            for (index, what) in [(2, "the API key file"), (3, "the token file")] where state.apiKeyForm[index].isEmpty {
-                state.notice = Notice(kind: .error, message: "Give a path for \(what).", hint: "Type a path and press Enter.")
+            for (index, what) in [(2, SavedFile.apiKey), (3, SavedFile.token)] where state.apiKeyForm[index].isEmpty {
+                state.notice = Notice(kind: .error, message: .say(.givePath(what)), hint: .say(.typePathHint))
                 state.apiKeyForm.focus = index
                 return []
             }
             if samePath(state.apiKeyForm[2], state.apiKeyForm[3]) {
-                state.notice = Notice(kind: .error, message: "The key and the token need different files.", hint: "Change one path.")
+                state.notice = Notice(kind: .error, message: .say(.sameFileForKeyAndToken), hint: .say(.changeOnePath))
                 state.apiKeyForm.focus = 3
                 return []
             }
             return start(.checkSavePaths(keyPath: state.apiKeyForm[2], tokenPath: state.apiKeyForm[3]),
-                "Checking where the key and token will be saved…", in: &state)
+                .checkingSavePaths, in: &state)
         default:
             let focus = state.apiKeyForm.focus
             // Once the key exists only the paths can change.
@@ -570,7 +556,7 @@ extension Wizard {
             guard let token = state.userToken else { return [] }
             return start(.deleteCreated(serviceID: state.serviceIDWasCreated ? state.serviceID?.id : nil,
                 policyID: state.serviceIDWasCreated ? nil : state.policy?.id, apiKeyIDs: [], token: token),
-                "Deleting what was created…", in: &state)
+                .deletingCreated, in: &state)
         case .enter:
             if state.failedRequest != nil { return retry(in: &state) }
             if state.apiKey != nil { return [] }
@@ -582,11 +568,11 @@ extension Wizard {
             let path = state.planScriptPath ?? (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
             let contents = PlanScript.script(for: state)
             if state.planScriptPath != nil, contents == state.planScriptContents {
-                state.notice = Notice(kind: .info, message: "The commands are already saved to \(path).", hint: "Enter creates, Esc goes back.")
+                state.notice = Notice(kind: .info, message: .say(.scriptAlreadySaved(path: path)), hint: .say(.enterCreatesEscGoesBack))
                 return []
             }
             state.planScriptContents = contents
-            return start(.saveScript(contents: contents, path: path, replacing: state.planScriptPath != nil), "Saving the commands…", in: &state)
+            return start(.saveScript(contents: contents, path: path, replacing: state.planScriptPath != nil), .savingScript, in: &state)
         default:
             return []
         }
@@ -614,17 +600,17 @@ extension Wizard {
         guard let token = state.token else { return [] }
         switch key {
         case .character("c"):
-            state.clipboardStatus = "“Bearer <token>”"
+            state.clipboardStatus = .say(.copying(.bearer))
             return [.copyToClipboard(token.authorizationValue)]
         case .character("t"):
-            state.clipboardStatus = "the bare token"
+            state.clipboardStatus = .say(.copying(.bareToken))
             return [.copyToClipboard(token.accessToken)]
         case .character("h"):
-            state.clipboardStatus = "the Authorization header line"
+            state.clipboardStatus = .say(.copying(.headerLine))
             return [.copyToClipboard(Secret("Authorization: \(token.authorizationValue.exposedValue)"))]
         case .character("u"):
             guard let curl = listKeysCurl(state) else { return [] }
-            state.clipboardStatus = "a curl line for Key Protect list keys"
+            state.clipboardStatus = .say(.copying(.curlLine))
             return [.copyToClipboard(curl)]
         case .character("v"):
             state.tokenRevealed.toggle()
@@ -633,7 +619,7 @@ extension Wizard {
             return clearClipboard(in: &state)
         case .character("z") where state.clipboardClearAt != nil:
             state.clipboardClearAt = nil
-            state.clipboardStatus = "The clipboard keeps the token (it is valid for an hour)."
+            state.clipboardStatus = .say(.clipboardKept)
             return []
         case .character("k"):
             state.keyProtectTest = nil
@@ -643,7 +629,7 @@ extension Wizard {
             guard let key = state.apiKey else { return [] }
             state.keyProtectTest = nil
             state.clipboardStatus = nil
-            return start(.exchangeAPIKey(key.apiKey), "Getting a new token from the saved API key…", in: &state)
+            return start(.exchangeAPIKey(key.apiKey), .refreshingToken, in: &state)
         case .character("q"), .enter:
             state.isFinished = true
             return [.quit]

@@ -5,16 +5,16 @@ import CloudCore
 /// the API key form, where the user looks and confirms. Nothing is created on the way; a choice
 /// that no longer exists stops the carrying on, and the user chooses there.
 extension Wizard {
-    static func abandonResume(_ why: String, in state: inout WizardState) {
+    static func abandonResume(_ why: ResumeProblem, in state: inout WizardState) {
         state.pendingResume = nil
-        state.autoChoiceNote = "Could not carry on from the last run: \(why) Choose again here."
+        state.autoChoiceNote = .say(.resumeAbandoned(why))
     }
 
     /// The accounts are loaded: choose the checkpoint's account.
     static func resumeAccount(_ accounts: [Account], in state: inout WizardState) -> [WizardEffect]? {
         guard let resume = state.pendingResume else { return nil }
         guard let account = accounts.first(where: { $0.id == resume.accountID }) else {
-            abandonResume("this login cannot see account \(resume.accountName).", in: &state)
+            abandonResume(.accountNotVisible(account: resume.accountName), in: &state)
             return nil
         }
         return chooseAccount(account, in: &state)
@@ -24,12 +24,12 @@ extension Wizard {
     static func resumeRegion(in state: inout WizardState) -> [WizardEffect]? {
         guard let resume = state.pendingResume, let regionID = resume.regionID else { state.pendingResume = nil; return nil }
         guard let account = state.account, let token = state.userToken, state.regionPicker.rows.contains(where: { $0.id == regionID }) else {
-            abandonResume("region \(regionID) is not offered.", in: &state)
+            abandonResume(.regionNotOffered(region: regionID), in: &state)
             return nil
         }
         state.regionPicker = Picker(rows: state.regionPicker.rows, highlightedID: regionID)
         state.region = KeyProtectRegion.named(regionID)
-        return start(.listResourceGroups(accountID: account.id, token: token), "Loading resource groups…", in: &state)
+        return start(.listResourceGroups(accountID: account.id, token: token), .loadingResourceGroups, in: &state)
     }
 
     /// The resource groups are loaded: choose the checkpoint's group and instance, then the
@@ -37,20 +37,20 @@ extension Wizard {
     static func resumeGroupAndInstance(in state: inout WizardState) -> [WizardEffect]? {
         guard let resume = state.pendingResume, let groupID = resume.resourceGroupID else { state.pendingResume = nil; return nil }
         guard let group = state.resourceGroups.first(where: { $0.id == groupID }) else {
-            abandonResume("the resource group is gone.", in: &state)
+            abandonResume(.resourceGroupGone, in: &state)
             return nil
         }
         state.resourceGroupPicker = Picker(rows: state.resourceGroupPicker.rows, highlightedID: groupID)
         _ = chooseResourceGroup(group, in: &state)
         guard let guid = resume.instanceGUID else { state.pendingResume = nil; return [] }
         guard let instance = state.instances.first(where: { $0.guid == guid && $0.resourceGroupID == groupID }) else {
-            abandonResume("the Key Protect instance \(resume.instanceName ?? guid) is gone.", in: &state)
+            abandonResume(.instanceGone(name: resume.instanceName ?? guid), in: &state)
             return []
         }
         _ = chooseInstance(instance, in: &state)
         if let name = resume.serviceIDName {
-            state.serviceIDForm.fields[0] = TextField(label: "Name", text: name, maxLength: 100)
-            state.serviceIDForm.fields[1] = TextField(label: "Description", text: resume.serviceIDDescription ?? "", maxLength: 250)
+            state.serviceIDForm.fields[0] = TextField(label: .name, text: name, maxLength: 100)
+            state.serviceIDForm.fields[1] = TextField(label: .description, text: resume.serviceIDDescription ?? "", maxLength: 250)
         }
         if let existing = resume.serviceID {
             state.serviceID = ServiceID(id: existing.id, iamID: existing.iamID, name: existing.name)
@@ -63,7 +63,7 @@ extension Wizard {
             return enterRoleStep(in: &state)
         }
         state.pendingResume = nil
-        state.autoChoiceNote = "Carried on from the last run: \(resume.summary)."
+        state.autoChoiceNote = .say(.carriedOn(summary: resume.summary))
         return []
     }
 
@@ -72,14 +72,14 @@ extension Wizard {
         guard let resume = state.pendingResume else { return nil }
         state.pendingResume = nil
         guard let crn = resume.roleCRN, let role = state.roles.first(where: { $0.crn == crn }) else {
-            state.autoChoiceNote = "Carried on from the last run: \(resume.summary)."
+            state.autoChoiceNote = .say(.carriedOn(summary: resume.summary))
             return nil
         }
         state.rolePicker = Picker(rows: state.rolePicker.rows, highlightedID: crn)
         state.role = role
         state.policyInPlace = resume.policyInPlace && state.serviceID != nil
         guard resume.step >= Step.apiKey.rawValue else {
-            state.autoChoiceNote = "Carried on from the last run: \(resume.summary)."
+            state.autoChoiceNote = .say(.carriedOn(summary: resume.summary))
             return []
         }
         _ = enterAPIKeyStep(in: &state)
@@ -90,10 +90,10 @@ extension Wizard {
         }
         if let saved = resume.savedKeyPath, resume.step >= Step.token.rawValue, let serviceID = state.serviceID {
             // The last run created and saved its key, then stopped before the token: use that key.
-            state.autoChoiceNote = "Carried on from the last run: \(resume.summary)."
-            return start(.readSavedAPIKey(path: saved, serviceIAMID: serviceID.iamID), "Reading the API key saved by the last run…", in: &state)
+            state.autoChoiceNote = .say(.carriedOn(summary: resume.summary))
+            return start(.readSavedAPIKey(path: saved, serviceIAMID: serviceID.iamID), .readingSavedKey, in: &state)
         }
-        state.autoChoiceNote = "Carried on from the last run: \(resume.summary). Check the names and paths, then Enter."
+        state.autoChoiceNote = .say(.carriedOnCheckForm(summary: resume.summary))
         return []
     }
 }

@@ -41,7 +41,7 @@ public enum Wizard {
         case .responded(let id, let result):
             guard let request = state.inFlight, request.id == id else { return [] }
             state.inFlight = nil
-            state.busyMessage = ""
+            state.busyMessage = nil
             state.retryingAt = nil
             switch result {
             case .success(let output):
@@ -61,13 +61,12 @@ public enum Wizard {
         case .copied(let method):
             if state.clearingClipboard {
                 state.clearingClipboard = false
-                state.clipboardStatus = method.map { "Clipboard cleared (\($0))." } ?? "Could not clear the clipboard."
+                state.clipboardStatus = .say(method.map { .clipboardCleared(method: $0) } ?? .clipboardNotCleared)
                 return []
             }
-            let what = state.clipboardStatus ?? "the token"
-            state.clipboardStatus =
-                method.map { "Copied \(what) (\($0); the terminal must allow it)." }
-                ?? "Could not copy: no clipboard reached. Press v to show the token and copy it by hand."
+            var what = CopyTarget.bearer
+            if case .copying(let target)? = state.clipboardStatus?.phrase { what = target }
+            state.clipboardStatus = .say(method.map { .copied(what, method: $0) } ?? .copyFailed)
             state.clipboardClearAt = method == nil ? nil : state.now + clipboardClearDelay
             return []
         }
@@ -86,11 +85,11 @@ public enum Wizard {
     // MARK: Requests
 
     /// Starts a request: marks it in flight with a spinner message.
-    static func start(_ call: Call, _ message: String, in state: inout WizardState) -> [WizardEffect] {
+    static func start(_ call: Call, _ reason: BusyReason, in state: inout WizardState) -> [WizardEffect] {
         let request = Request(id: RequestID(state.nextRequestNumber), call: call)
         state.nextRequestNumber += 1
         state.inFlight = request
-        state.busyMessage = message
+        state.busyMessage = .say(.busy(reason))
         state.notice = nil
         state.automaticRetryAt = nil
         state.retryingAt = nil
@@ -117,14 +116,14 @@ public enum Wizard {
         if case .createServiceID(let name, _, let accountID, let token) = failed.call {
             state.checkingLostServiceID = true
             return start(.findServiceIDs(name: name, accountID: accountID, token: token),
-                "Checking whether the service ID was created…", in: &state)
+                .checkingLostServiceID, in: &state)
         }
         // The same for an API key; a key made without us hearing of it has a value nobody can read,
         // so it is deleted and made again (see `.apiKeyInfos`).
         if case .createAPIKey(let name, _, let serviceIAMID, let accountID, let token) = failed.call {
             if state.apiKeysBeforeCreate == nil { state.apiKeysBeforeCreate = [] }
             return start(.findAPIKeys(name: name, serviceIAMID: serviceIAMID, accountID: accountID, token: token),
-                "Checking whether the API key was created…", in: &state)
+                .checkingLostAPIKey, in: &state)
         }
         return start(failed.call, busyMessage(for: failed.call), in: &state)
     }
@@ -139,35 +138,35 @@ public enum Wizard {
         let attempts = (state.keyProtectTest?.attempts ?? 0) + 1
         state.keyProtectTest = KeyProtectTest(outcome: .running, attempts: attempts, retryAt: nil)
         return start(.listKeys(region: instance.regionID, instanceGUID: instance.guid, token: token),
-            attempts == 1 ? "Testing the token: Key Protect list keys…" : "Testing again (attempt \(attempts))…", in: &state)
+            .testingToken(attempt: attempts), in: &state)
     }
 
-    static func busyMessage(for call: Call) -> String {
+    static func busyMessage(for call: Call) -> BusyReason {
         switch call {
-        case .discoverOIDC: "Finding the passcode page…"
-        case .openInBrowser: "Opening the passcode page in your browser…"
-        case .makeQRCode: "Drawing the QR code…"
-        case .loginWithAPIKey, .loginWithPasscode, .loginWithPassword: "Logging in…"
-        case .readAPIKeyFile: "Reading the API key file…"
-        case .readSavedAPIKey: "Reading the API key saved by the last run…"
-        case .checkSavePaths: "Checking where the key and token will be saved…"
-        case .scopeToAccount: "Switching to the account…"
-        case .listAccounts: "Loading accounts…"
-        case .listInstances: "Loading Key Protect instances…"
-        case .listResourceGroups: "Loading resource groups…"
-        case .findServiceIDs: "Looking for service IDs with this name…"
-        case .createServiceID: "Creating the service ID…"
-        case .listRoles: "Loading Key Protect roles…"
-        case .createPolicy: "Giving the service ID its access policy…"
-        case .createAPIKey: "Creating the API key…"
-        case .findAPIKeys: "Checking the service ID's API keys…"
-        case .deleteAPIKeys: "Deleting the API key whose value was lost…"
-        case .deleteCreated: "Deleting what was created…"
-        case .saveAPIKey: "Saving the API key…"
-        case .exchangeAPIKey: "Exchanging the API key for an IAM access token…"
-        case .saveToken: "Saving the token…"
-        case .saveScript: "Saving the commands…"
-        case .listKeys: "Testing the token: Key Protect list keys…"
+        case .discoverOIDC: .findingPasscodePage
+        case .openInBrowser: .openingBrowser
+        case .makeQRCode: .drawingQRCode
+        case .loginWithAPIKey, .loginWithPasscode, .loginWithPassword: .loggingIn
+        case .readAPIKeyFile: .readingKeyFile
+        case .readSavedAPIKey: .readingSavedKey
+        case .checkSavePaths: .checkingSavePaths
+        case .scopeToAccount: .switchingAccount(name: nil)
+        case .listAccounts: .loadingAccounts
+        case .listInstances: .loadingInstances
+        case .listResourceGroups: .loadingResourceGroups
+        case .findServiceIDs: .lookingForServiceIDs(name: nil)
+        case .createServiceID: .creatingServiceID
+        case .listRoles: .loadingRoles
+        case .createPolicy: .grantingRole(role: nil)
+        case .createAPIKey: .creatingAPIKey
+        case .findAPIKeys: .checkingAPIKeys
+        case .deleteAPIKeys: .deletingLostAPIKey
+        case .deleteCreated: .deletingCreated
+        case .saveAPIKey: .savingAPIKey
+        case .exchangeAPIKey: .exchangingAPIKey
+        case .saveToken: .savingToken
+        case .saveScript: .savingScript
+        case .listKeys: .testingToken(attempt: 1)
         }
     }
 
@@ -178,26 +177,27 @@ public enum Wizard {
         case .file(let path, let message):
             switch request.call {
             case .openInBrowser, .makeQRCode:
-                state.notice = Notice(kind: .warning, message: "Could not \(request.call == .openInBrowser(url: path) ? "open a browser" : "draw a QR code"): \(message)",
-                    hint: "Open the page in any browser, on any device, and paste the passcode here.")
+                state.notice = Notice(kind: .warning,
+                    message: .say(request.call == .openInBrowser(url: path) ? .couldNotOpenBrowser(detail: message) : .couldNotDrawQRCode(detail: message)),
+                    hint: .say(.openPageAnywhereHint))
                 return []
             default: break
             }
             if case .readSavedAPIKey = request.call {
                 // The last run's key cannot be used: go on from the form as for a new key (the
                 // plan comes first; the taken key path gets a free name proposed).
-                state.notice = Notice(kind: .warning, message: "Could not use the API key the last run saved at \(path): \(message)",
-                    hint: "Check the form and press Enter: the plan comes first, then a new key is created.")
+                state.notice = Notice(kind: .warning, message: .say(.couldNotUseSavedKey(path: path, detail: message)),
+                    hint: .say(.couldNotUseSavedKeyHint))
                 return []
             }
             if case .readAPIKeyFile = request.call {
-                state.notice = Notice(kind: .error, message: "Could not read \(path): \(message)",
-                    hint: "Give the path of an API key JSON file, or paste the key itself.")
+                state.notice = Notice(kind: .error, message: .say(.couldNotReadKeyFile(path: path, detail: message)),
+                    hint: .say(.couldNotReadKeyFileHint))
                 return []
             }
             if case .saveScript = request.call {
-                state.notice = Notice(kind: .error, message: "Could not save the commands to \(path): \(message)",
-                    hint: "Nothing was created. Press Enter to create, or s to try saving again.")
+                state.notice = Notice(kind: .error, message: .say(.couldNotSaveScript(path: path, detail: message)),
+                    hint: .say(.couldNotSaveScriptHint))
                 return []
             }
             if state.quitWhenKeySaved {
@@ -205,9 +205,7 @@ public enum Wizard {
                 state.quitWhenKeySaved = false
             }
             state.failedRequest = request
-            state.notice = Notice(
-                kind: .error, message: "Could not save \(path): \(message)",
-                hint: "Edit the path and press Enter to save again. Nothing is lost.")
+            state.notice = Notice(kind: .error, message: .say(.couldNotSave(path: path, detail: message)), hint: .say(.couldNotSaveHint))
             if case .saveAPIKey = request.call {
                 state.apiKeyForm.focus = 2
                 state.reviewingPlan = false  // back to the form, where the path can be changed
@@ -223,7 +221,7 @@ public enum Wizard {
             if case .createPolicy = request.call, error.code == "policy_conflict_error" {
                 state.uncertainCreate = nil
                 state.policyInPlace = true
-                state.autoChoiceNote = "The service ID already had this role here; nothing new was created."
+                state.autoChoiceNote = .say(.serviceIDAlreadyHadRole)
                 return continueCreating(in: &state)
             }
             if case .listKeys = request.call {
@@ -255,17 +253,17 @@ public enum Wizard {
             if error.status == nil || (error.status ?? 0) >= 500 {
                 switch request.call {
                 case .createServiceID(let name, _, _, _):
-                    state.uncertainCreate = "service ID \(name)"
+                    state.uncertainCreate = .serviceID(name: name)
                 case .createAPIKey(let name, _, _, _, _):
-                    state.uncertainCreate = "API key \(name)"
+                    state.uncertainCreate = .apiKey(name: name)
                 case .createPolicy:
-                    state.uncertainCreate = "access policy"
+                    state.uncertainCreate = .accessPolicy
                 default: break
                 }
                 if state.uncertainCreate != nil, case .createServiceID = request.call {
-                    state.notice?.hint = "It may have been created anyway: Enter checks first and carries on, nothing is made twice."
+                    state.notice?.hint = .say(.mayHaveBeenCreatedHint)
                 } else if state.uncertainCreate != nil, case .createAPIKey = request.call {
-                    state.notice?.hint = "It may have been created anyway: Enter checks first and carries on, nothing is made twice."
+                    state.notice?.hint = .say(.mayHaveBeenCreatedHint)
                 }
             }
             return []
@@ -280,17 +278,14 @@ public enum Wizard {
         let asked = state.refusedRetryWait
         let wait = asked ?? automaticRetryDefaultWait
         state.refusedRetryWait = nil
-        let message = asked == nil
-            ? "IBM Cloud is limiting requests (429 Too Many Requests)."
-            : "IBM Cloud is limiting requests (429) and asked to wait \(waitText(wait))."
+        let message = Text.say(.rateLimited(waitSeconds: asked.map { Int($0.rounded(.up)) }))
         if wait <= automaticRetryMaxWait, state.automaticRetries < automaticRetryLimit {
             state.automaticRetryAt = state.now + wait
-            state.notice = Notice(kind: .warning, message: message,
-                hint: "Nothing was done, so the same request is sent again by itself when the wait is over. Enter sends it now.")
+            state.notice = Notice(kind: .warning, message: message, hint: .say(.rateLimitedAutoHint))
         } else {
             state.automaticRetryAt = nil
             state.notice = Notice(kind: .error, message: message,
-                hint: "Nothing was done. Press Enter to send it again\(asked == nil ? "" : " after that"), or Esc to go back.")
+                hint: .say(.rateLimitedHint(waitSeconds: asked.map { Int($0.rounded(.up)) })))
         }
     }
 
@@ -314,19 +309,18 @@ public enum Wizard {
         if !alreadyTried, let refresh = state.userToken?.refreshToken, refresh.exposedValue != "not_supported",
            let account = state.account {
             state.resumeAfterLogin?.renewing = true
-            return start(.scopeToAccount(refreshToken: refresh, accountID: account.id), "Your login expired; renewing it…", in: &state)
+            return start(.scopeToAccount(refreshToken: refresh, accountID: account.id), .renewingSession, in: &state)
         }
         return askToLogInAgain(in: &state)
     }
 
     static func askToLogInAgain(in state: inout WizardState) -> [WizardEffect] {
         state.resumeAfterLogin?.renewing = false
-        let title = state.resumeAfterLogin?.step.title ?? "the same step"
+        let step = state.resumeAfterLogin?.step
         state.step = .login
         state.userToken = nil
         state.failedRequest = nil
-        state.notice = Notice(kind: .warning, message: "Your IBM Cloud login has expired.",
-            hint: "Log in again to carry on at “\(title)”; everything you chose is kept.")
+        state.notice = Notice(kind: .warning, message: .say(.sessionExpired), hint: .say(.sessionExpiredHint(step: step)))
         return []
     }
 
@@ -335,7 +329,7 @@ public enum Wizard {
         state.resumeAfterLogin = nil
         state.userToken = token
         state.step = resume.step
-        state.autoChoiceNote = "Logged in again; carrying on where you were."
+        state.autoChoiceNote = .say(.loggedInAgain)
         guard let call = resume.call.replacingUserToken(with: token) else { return [] }
         return start(call, busyMessage(for: call), in: &state)
     }
@@ -345,57 +339,48 @@ public enum Wizard {
         let denied = error.status == 401 || error.status == 403
         if denied, let token = state.token, Double(token.expiration) <= state.now {
             state.keyProtectTest = KeyProtectTest(
-                outcome: .failed(message: state.usingOwnToken
-                    ? "The token has expired (tokens last an hour): run the wizard again for a new one."
-                    : "The token has expired (tokens last an hour): press r for a new one.", waitingForPolicy: false, problem: nil),
+                outcome: .failed(message: .say(state.usingOwnToken ? .tokenExpiredRunAgain : .tokenExpiredPressR),
+                    waitingForPolicy: false, problem: nil),
                 attempts: attempts, retryAt: nil)
             return
         }
         let freshPolicy = state.policy != nil
         if denied && freshPolicy && attempts < policyRetryLimit {
             state.keyProtectTest = KeyProtectTest(
-                outcome: .failed(message: "Key Protect refused the token; a new policy can take a moment to apply. Trying again…",
-                    waitingForPolicy: true, problem: nil),
+                outcome: .failed(message: .say(.policyNotYetApplied), waitingForPolicy: true, problem: nil),
                 attempts: attempts, retryAt: state.now + policyRetryInterval)
             return
         }
-        let meaning = denied
-            ? "The service ID has no role on this instance yet, or the token is for another account."
-            : "Key Protect could not be reached or failed."
+        let meaning = Text.say(denied ? .noRoleOrOtherAccount : .keyProtectUnreachable)
         state.keyProtectTest = KeyProtectTest(outcome: .failed(message: meaning, waitingForPolicy: false, problem: error),
             attempts: attempts, retryAt: nil)
     }
 
     static func notice(for error: CloudError, call: Call) -> Notice {
-        var hint = "Press Enter to try again, or Esc to go back."
+        var hint = Phrase.pressEnterToRetryOrEsc
         switch call {
         case .loginWithAPIKey where error.status == 400 || error.status == 401 || error.status == 403:
-            return Notice(kind: .error, message: "IAM did not accept this API key.",
-                hint: "Check the key (create one with `ibmcloud iam api-key-create`), fix it and press Enter.", problem: error)
+            return Notice(kind: .error, message: .say(.apiKeyNotAccepted), hint: .say(.apiKeyNotAcceptedHint), problem: error)
         case .loginWithPassword where error.isFederatedUser:
-            return Notice(kind: .error, message: "This IBMid is federated: it logs in through your company's SSO.",
-                hint: "Tab to “SSO: one-time passcode” (or use an API key).", problem: error)
+            return Notice(kind: .error, message: .say(.federatedIBMid), hint: .say(.federatedIBMidHint), problem: error)
         case .loginWithPassword where error.needsSecondFactor:
-            return Notice(kind: .warning, message: "Your account needs a second factor.",
-                hint: "Type the code from your authenticator app in Security code and press Enter.")
+            return Notice(kind: .warning, message: .say(.secondFactorNeeded), hint: .say(.secondFactorNeededHint))
         case .loginWithPassword where error.status == 400 || error.status == 401 || error.status == 403:
-            return Notice(kind: .error, message: "IAM did not accept this IBMid and password.",
-                hint: "Check them and press Enter. Federated (company) IDs log in with SSO instead.", problem: error)
+            return Notice(kind: .error, message: .say(.ibmidNotAccepted), hint: .say(.ibmidNotAcceptedHint), problem: error)
         case .loginWithPasscode where error.status == 400 || error.status == 401 || error.status == 403:
-            return Notice(kind: .error, message: "IAM did not accept this passcode.",
-                hint: "Passcodes work once and expire quickly: get a new one from the passcode page and press Enter.", problem: error)
+            return Notice(kind: .error, message: .say(.passcodeNotAccepted), hint: .say(.passcodeNotAcceptedHint), problem: error)
         case .createServiceID where error.status == 403, .createPolicy where error.status == 403,
              .createAPIKey where error.status == 403:
-            hint = "You need the Administrator role on the account (or on Key Protect) for this. Ask an administrator, or Esc to go back."
+            hint = .needAdministratorHint
         case .exchangeAPIKey:
-            hint = "The API key is saved. Press Enter to try the exchange again."
+            hint = .keySavedRetryExchangeHint
         default:
-            if error.status == 401 { hint = "Your login may have expired. Press Enter to try again; if it fails again, quit and log in again." }
+            if error.status == 401 { hint = .loginMayHaveExpired }
         }
         if case .server(_, let status, _, _, let requestID) = error, !requestID.isEmpty, status >= 500 {
-            hint += " (request ID \(requestID))"
+            return Notice(kind: .error, message: nil, hint: .joined([.say(hint), .say(.requestID(requestID))]), problem: error)
         }
-        return Notice(kind: .error, message: "", hint: hint, problem: error)
+        return Notice(kind: .error, message: nil, hint: .say(hint), problem: error)
     }
 
     // MARK: Successes
@@ -407,8 +392,7 @@ public enum Wizard {
             return []
 
         case (.openInBrowser, .opened):
-            state.notice = Notice(kind: .info, message: "The passcode page is opening in your browser.",
-                hint: "Log in there, then paste the one-time passcode here.")
+            state.notice = Notice(kind: .info, message: .say(.passcodePageOpening), hint: .say(.passcodePageOpeningHint))
             return []
 
         case (.makeQRCode, .qrCode(let lines)):
@@ -417,7 +401,7 @@ public enum Wizard {
             return []
 
         case (.readAPIKeyFile, .apiKeyValue(let key)):
-            return start(.loginWithAPIKey(key), "Logging in with the API key from the file…", in: &state)
+            return start(.loginWithAPIKey(key), .loggingInWithKeyFile, in: &state)
 
         case (.loginWithAPIKey, .token(let token)), (.loginWithPasscode, .token(let token)), (.loginWithPassword, .token(let token)):
             state.passwordForm.fields[1].text = ""
@@ -425,21 +409,21 @@ public enum Wizard {
             state.passwordForm.fields[2].text = ""
             state.passwordForm.fields[2].cursor = 0
             state.userToken = token
-            state.apiKeyField = TextField(label: "API key", isSecret: true, maxLength: APIKeyText.maxLength)
-            state.passcodeField = TextField(label: "One-time passcode", isSecret: true, maxLength: 128)
+            state.apiKeyField = TextField(label: .apiKey, isSecret: true, maxLength: APIKeyText.maxLength)
+            state.passcodeField = TextField(label: .passcode, isSecret: true, maxLength: 128)
             if let pending = state.resumeAfterLogin, let account = state.account {
                 let tokenAccount = token.claims.accountID
                 if tokenAccount.isEmpty || tokenAccount == account.id { return resume(pending, with: token, in: &state) }
                 if let refresh = token.refreshToken, refresh.exposedValue != "not_supported" {
-                    return start(.scopeToAccount(refreshToken: refresh, accountID: account.id), "Switching to \(account.name)…", in: &state)
+                    return start(.scopeToAccount(refreshToken: refresh, accountID: account.id), .switchingAccount(name: account.name), in: &state)
                 }
                 state.userToken = nil
                 state.notice = Notice(kind: .error,
-                    message: "This login is for account \(tokenAccount), not \(account.name) where your choices were made.",
-                    hint: "Log in with an API key of \(account.name), or use a one-time passcode.")
+                    message: .say(.loginForOtherAccount(tokenAccount: tokenAccount, account: account.name)),
+                    hint: .say(.loginForOtherAccountHint(account: account.name)))
                 return []
             }
-            return start(.listAccounts(token: token), "Loading accounts…", in: &state)
+            return start(.listAccounts(token: token), .loadingAccounts, in: &state)
 
         case (.listAccounts, .accounts(let accounts)):
             return accountsLoaded(accounts, in: &state)
@@ -447,13 +431,13 @@ public enum Wizard {
         case (.scopeToAccount(_, let accountID), .token(let token)):
             guard token.claims.accountID.isEmpty || token.claims.accountID == accountID else {
                 state.notice = Notice(kind: .error,
-                    message: "IAM returned a token for account \(token.claims.accountID), not \(accountID).",
-                    hint: "Choose the account again, or Esc to go back.")
+                    message: .say(.tokenForOtherAccount(tokenAccount: token.claims.accountID, account: accountID)),
+                    hint: .say(.chooseAccountAgainHint))
                 return []
             }
             if let pending = state.resumeAfterLogin { return resume(pending, with: token, in: &state) }
             state.userToken = token
-            return start(.listInstances(accountID: accountID, token: token), "Loading Key Protect instances…", in: &state)
+            return start(.listInstances(accountID: accountID, token: token), .loadingInstances, in: &state)
 
         case (.listInstances, .instances(let instances)):
             state.instances = instances
@@ -466,10 +450,10 @@ public enum Wizard {
                    let account = state.account, let token = state.userToken {
                     state.regionPicker = Picker(rows: state.regionPicker.rows, highlightedID: row.id)
                     state.region = KeyProtectRegion.named(row.id)
-                    appendNote("Region \(row.id) chosen as asked (-r).", in: &state)
-                    return start(.listResourceGroups(accountID: account.id, token: token), "Loading resource groups…", in: &state)
+                    appendNote(.say(.lineRegionChosen(region: row.id)), in: &state)
+                    return start(.listResourceGroups(accountID: account.id, token: token), .loadingResourceGroups, in: &state)
                 }
-                appendNote("Region \(wanted) (-r) is not a Key Protect region: choose one.", in: &state)
+                appendNote(.say(.lineRegionUnknown(region: wanted)), in: &state)
             }
             return []
 
@@ -478,8 +462,8 @@ public enum Wizard {
             let region = state.region?.id ?? ""
             let rows = groups.map { group -> PickerRow in
                 let count = state.instances.filter { $0.resourceGroupID == group.id && $0.regionID == region }.count
-                let kp = count == 1 ? "1 Key Protect instance" : "\(count) Key Protect instances"
-                return PickerRow(id: group.id, title: group.name + (group.isDefault ? " (default)" : ""), detail: "\(kp) here · \(group.id)")
+                return PickerRow(id: group.id, title: group.isDefault ? .say(.defaultGroup(name: group.name)) : .verbatim(group.name),
+                    detail: .say(.instanceCountHere(count: count, groupID: group.id)), searchText: group.name)
             }
             let counts = Dictionary(grouping: state.instances.filter { $0.regionID == region }, by: \.resourceGroupID).mapValues(\.count)
             let defaultID = groups.first(where: \.isDefault)?.id
@@ -492,21 +476,21 @@ public enum Wizard {
             if let wanted = state.loginTargets?.resourceGroup {
                 state.loginTargets?.resourceGroup = nil
                 if let group = groups.first(where: { $0.id == wanted }) ?? groups.first(where: { $0.name.lowercased() == wanted.lowercased() }) {
-                    appendNote("Group \(group.name) chosen as asked (-g).", in: &state)
+                    appendNote(.say(.lineGroupChosen(group: group.name)), in: &state)
                     let note = state.autoChoiceNote
                     state.autoChoiceNote = nil
                     _ = chooseResourceGroup(group, in: &state)
-                    state.autoChoiceNote = [note, state.autoChoiceNote].compactMap { $0 }.joined(separator: " ")
+                    state.autoChoiceNote = Text.joinedNotes([note, state.autoChoiceNote])
                     return []
                 }
-                appendNote("Resource group \(wanted) (-g) is not in this account: choose one.", in: &state)
+                appendNote(.say(.lineGroupUnknown(group: wanted)), in: &state)
             }
             if groups.count == 1 {
                 let earlier = state.autoChoiceNote  // e.g. a region chosen from -r: not shown yet
-                let note = "Only one resource group: \(groups[0].name), chosen for you."
+                let note = Text.say(.onlyOneResourceGroup(group: groups[0].name))
                 state.autoChoiceNote = nil
                 _ = chooseResourceGroup(groups[0], in: &state)
-                state.autoChoiceNote = [earlier, note, state.autoChoiceNote].compactMap { $0 }.joined(separator: " ")
+                state.autoChoiceNote = Text.joinedNotes([earlier, note, state.autoChoiceNote])
             }
             return []
 
@@ -519,7 +503,7 @@ public enum Wizard {
                     state.serviceID = new[0]
                     state.serviceIDWasCreated = true
                     state.serviceIDMatches = nil
-                    state.autoChoiceNote = "The service ID was created, though its answer was lost on the way; using it."
+                    state.autoChoiceNote = .say(.lostServiceIDFound)
                     return continueCreating(in: &state)
                 }
             }
@@ -527,7 +511,7 @@ public enum Wizard {
             if state.reviewingPlan {
                 // A retry of a lost create found nothing new: create it now.
                 return start(.createServiceID(name: name, description: state.serviceIDForm[1], accountID: accountID, token: token),
-                    "Creating the service ID…", in: &state)
+                    .creatingServiceID, in: &state)
             }
             if found.isEmpty {
                 state.createsServiceID = true
@@ -536,13 +520,13 @@ public enum Wizard {
             }
             state.serviceIDMatches = found
             var rows = found.map {
-                PickerRow(id: $0.id, title: "Reuse \($0.name)", detail: "\($0.id)\($0.createdAt.isEmpty ? "" : " · created \($0.createdAt)")")
+                PickerRow(id: $0.id, title: .say(.reuseServiceID(name: $0.name)),
+                    detail: $0.createdAt.isEmpty ? .verbatim($0.id) : .say(.serviceIDCreatedOn(id: $0.id, date: $0.createdAt)),
+                    searchText: $0.name)
             }
-            rows.append(PickerRow(id: "", title: "Create another service ID named \(name)", detail: "IBM Cloud allows several service IDs with one name"))
+            rows.append(PickerRow(id: "", title: .say(.createAnotherServiceID(name: name)), detail: .say(.severalServiceIDsAllowed), searchText: name))
             state.serviceIDChoice = Picker(rows: rows)
-            state.notice = Notice(kind: .warning,
-                message: found.count == 1 ? "A service ID named \(name) already exists." : "\(found.count) service IDs named \(name) already exist.",
-                hint: "Reuse one, or create another.")
+            state.notice = Notice(kind: .warning, message: .say(.serviceIDsExist(name: name, count: found.count)), hint: .say(.serviceIDsExistHint))
             return []
 
         case (.createServiceID, .serviceID(let serviceID)):
@@ -556,7 +540,7 @@ public enum Wizard {
             state.roles = roles.isEmpty ? Wizard.fallbackRoles : roles
             state.rolePicker = rolePicker(for: state.roles)
             if roles.isEmpty {
-                state.notice = Notice(kind: .info, message: "IAM listed no Key Protect roles you may read; showing the standard ones.")
+                state.notice = Notice(kind: .info, message: .say(.rolesFallback))
             }
             if state.pendingResume != nil, let effects = resumeRole(in: &state) { return effects }
             return []
@@ -569,8 +553,7 @@ public enum Wizard {
 
         case (.saveScript, .saved(let path)):
             state.planScriptPath = path
-            state.notice = Notice(kind: .info, message: "Saved the equivalent commands to \(path).",
-                hint: "Nothing is created yet: Enter creates, Esc goes back.")
+            state.notice = Notice(kind: .info, message: .say(.scriptSaved(path: path)), hint: .say(.scriptSavedHint))
             return []
 
         case (.checkSavePaths, .pathsChecked(let problem)):
@@ -580,8 +563,8 @@ public enum Wizard {
                     state.apiKeyForm.fields[problem.field].text = suggestion
                     state.apiKeyForm.fields[problem.field].cursor = suggestion.count
                 }
-                state.notice = Notice(kind: .error, message: problem.message,
-                    hint: problem.suggestion == nil ? "Change the path and press Enter." : "A free name is proposed: press Enter to use it, or edit it.")
+                state.notice = Notice(kind: .error, message: .say(.pathRefused(path: problem.path, reason: problem.reason)),
+                    hint: .say(problem.suggestion == nil ? .changePathHint : .freeNameProposedHint))
                 return []
             }
             state.reviewingPlan = true
@@ -595,7 +578,7 @@ public enum Wizard {
             }
             let lost = found.map(\.id).filter { !before.contains($0) }
             guard !lost.isEmpty, let token = state.userToken else { return startCreatingAPIKey(in: &state) }
-            return start(.deleteAPIKeys(ids: lost, token: token), "The API key was created but its answer was lost; deleting it…", in: &state)
+            return start(.deleteAPIKeys(ids: lost, token: token), .deletingLostAPIKey, in: &state)
 
         case (.deleteCreated, .deleted):
             let what = Wizard.createdSummary(state)
@@ -605,27 +588,26 @@ public enum Wizard {
             state.policyInPlace = false
             state.reviewingPlan = false
             state.backOfferPending = false
-            state.notice = Notice(kind: .info, message: "Deleted \(what); nothing is left behind.",
-                hint: "Change what you like; Enter shows the plan again.")
+            state.notice = Notice(kind: .info, message: .say(.deleted(what)), hint: .say(.changeAndShowPlanHint))
             return []
 
         case (.deleteAPIKeys, .deleted):
-            state.autoChoiceNote = "An API key was created but its answer was lost on the way; nobody can read its value, so it was deleted and a new one made."
+            state.autoChoiceNote = .say(.lostAPIKeyReplaced)
             return startCreatingAPIKey(in: &state)
 
         case (.createAPIKey, .apiKey(let key)):
             state.uncertainCreate = nil
             state.apiKey = key
             // Save before anything else happens: the value can never be read again.
-            return start(.saveAPIKey(key, path: state.apiKeyForm[2]), "Saving the API key…", in: &state)
+            return start(.saveAPIKey(key, path: state.apiKeyForm[2]), .savingAPIKey, in: &state)
 
         case (.readSavedAPIKey(let path, _), .apiKey(let key)):
             // Carrying on after the key was saved: that key, never a second one; only a token.
             state.apiKey = key
             state.apiKeySavedPath = path
             state.step = .token
-            state.autoChoiceNote = "Carried on with the API key the last run saved (\(path)); no new key is created."
-            return start(.exchangeAPIKey(key.apiKey), "Exchanging the saved API key for an IAM access token…", in: &state)
+            state.autoChoiceNote = .say(.carriedOnWithSavedKey(path: path))
+            return start(.exchangeAPIKey(key.apiKey), .exchangingSavedKey, in: &state)
 
         case (.saveAPIKey, .saved(let path)):
             state.apiKeySavedPath = path
@@ -636,11 +618,11 @@ public enum Wizard {
             }
             guard let key = state.apiKey else { return [] }
             state.step = .token
-            return start(.exchangeAPIKey(key.apiKey), "Exchanging the API key for an IAM access token…", in: &state)
+            return start(.exchangeAPIKey(key.apiKey), .exchangingAPIKey, in: &state)
 
         case (.exchangeAPIKey, .token(let token)):
             state.token = token
-            return start(.saveToken(token, path: state.apiKeyForm[3]), "Saving the token…", in: &state)
+            return start(.saveToken(token, path: state.apiKeyForm[3]), .savingToken, in: &state)
 
         case (.saveToken, .saved(let path)):
             state.tokenSavedPath = path
@@ -653,7 +635,7 @@ public enum Wizard {
             return []
 
         default:
-            state.notice = Notice(kind: .error, message: "Unexpected answer to \(busyMessage(for: request.call))", hint: "Press Enter to try again.")
+            state.notice = Notice(kind: .error, message: .say(.unexpectedAnswer(busyMessage(for: request.call))), hint: .say(.pressEnterToRetry))
             state.failedRequest = request
             return []
         }
@@ -665,11 +647,11 @@ public enum Wizard {
         guard let account = state.account, let token = state.userToken, let instance = state.instance else { return [] }
         guard let serviceID = state.serviceID else {
             return start(.createServiceID(name: state.serviceIDForm[0], description: state.serviceIDForm[1], accountID: account.id, token: token),
-                "Creating the service ID…", in: &state)
+                .creatingServiceID, in: &state)
         }
         if !state.policyInPlace, let role = state.role {
             return start(.createPolicy(subjectIAMID: serviceID.iamID, roleCRN: role.crn, accountID: account.id,
-                scope: .instance(guid: instance.guid), token: token), "Giving the service ID the \(role.displayName) role…", in: &state)
+                scope: .instance(guid: instance.guid), token: token), .grantingRole(role: role.displayName), in: &state)
         }
         if state.serviceIDWasCreated {
             state.apiKeysBeforeCreate = []
@@ -678,13 +660,13 @@ public enum Wizard {
         // A reused service ID may have keys with this name already: note them first.
         state.apiKeysBeforeCreate = nil
         return start(.findAPIKeys(name: state.apiKeyForm[0], serviceIAMID: serviceID.iamID, accountID: account.id, token: token),
-            "Creating the API key…", in: &state)
+            .creatingAPIKey, in: &state)
     }
 
     static func startCreatingAPIKey(in state: inout WizardState) -> [WizardEffect] {
         guard let account = state.account, let token = state.userToken, let serviceID = state.serviceID else { return [] }
         return start(.createAPIKey(name: state.apiKeyForm[0], description: state.apiKeyForm[1],
-            serviceIAMID: serviceID.iamID, accountID: account.id, token: token), "Creating the API key…", in: &state)
+            serviceIAMID: serviceID.iamID, accountID: account.id, token: token), .creatingAPIKey, in: &state)
     }
 
     static func accountsLoaded(_ accounts: [Account], in state: inout WizardState) -> [WizardEffect] {
@@ -696,26 +678,25 @@ public enum Wizard {
             let account = accounts.first { $0.id == tokenAccount } ?? Account(id: tokenAccount, name: tokenAccount)
             state.accounts = [account]
             state.account = account
-            state.autoChoiceNote = "Account \(account.name) chosen for you: an API key works only in its own account."
+            state.autoChoiceNote = .say(.accountOfAPIKey(account: account.name))
             if let wanted = state.loginTargets?.accountID {
                 state.loginTargets?.accountID = nil
                 if wanted != account.id {
-                    appendNote("The line's -c \(wanted) is not used: an API key works only in its own account.", in: &state)
+                    appendNote(.say(.lineAccountNotUsed(account: wanted)), in: &state)
                 }
             }
             if let resume = state.pendingResume, resume.accountID != account.id {
-                abandonResume("the last run was in account \(resume.accountName); this API key is for \(account.name).", in: &state)
+                abandonResume(.otherAccount(last: resume.accountName, now: account.name), in: &state)
             }
-            return start(.listInstances(accountID: account.id, token: token), "Loading Key Protect instances…", in: &state)
+            return start(.listInstances(accountID: account.id, token: token), .loadingInstances, in: &state)
         }
         guard !accounts.isEmpty else {
-            state.notice = Notice(kind: .error, message: "This login can see no IBM Cloud account.",
-                hint: "Ask to be invited to an account, then log in again (Esc).")
+            state.notice = Notice(kind: .error, message: .say(.noAccounts), hint: .say(.noAccountsHint))
             state.step = .account
             return []
         }
         state.accountPicker = Picker(
-            rows: accounts.map { PickerRow(id: $0.id, title: $0.name, detail: "\($0.id) · \($0.state)") },
+            rows: accounts.map { PickerRow(id: $0.id, title: .verbatim($0.name), detail: .verbatim("\($0.id) · \($0.state)"), searchText: $0.name) },
             highlightedID: tokenAccount.isEmpty ? nil : tokenAccount)
         state.step = .account
         state.autoChoiceNote = nil
@@ -723,34 +704,33 @@ public enum Wizard {
         if let wanted = state.loginTargets?.accountID {
             state.loginTargets?.accountID = nil
             if let account = accounts.first(where: { $0.id.lowercased() == wanted.lowercased() }) {
-                state.autoChoiceNote = "Account \(account.name) chosen as the ibmcloud line asked (-c)."
+                state.autoChoiceNote = .say(.lineAccountChosen(account: account.name))
                 return chooseAccount(account, in: &state)
             }
-            state.autoChoiceNote = "The ibmcloud line asked for account \(wanted) (-c); this login cannot see it."
+            state.autoChoiceNote = .say(.lineAccountNotVisible(account: wanted))
             if accounts.count > 1 {
-                appendNote("Choose one.", in: &state)
                 return []
             }
         }
         if accounts.count == 1 {
-            appendNote("Only one account: \(accounts[0].name), chosen for you.", in: &state)
+            appendNote(.say(.onlyOneAccount(account: accounts[0].name)), in: &state)
             return chooseAccount(accounts[0], in: &state)
         }
         return []
     }
 
     /// Adds a sentence to the note about choices made for the user (shown on the next screen).
-    static func appendNote(_ note: String, in state: inout WizardState) {
-        state.autoChoiceNote = [state.autoChoiceNote, note].compactMap { $0 }.joined(separator: " ")
+    static func appendNote(_ note: Text, in state: inout WizardState) {
+        state.autoChoiceNote = Text.joinedNotes([state.autoChoiceNote, note])
     }
 
     static func chooseAccount(_ account: Account, in state: inout WizardState) -> [WizardEffect] {
         guard let token = state.userToken else { return [] }
         state.account = account
         if let refresh = token.refreshToken, refresh.exposedValue != "not_supported" {
-            return start(.scopeToAccount(refreshToken: refresh, accountID: account.id), "Switching to \(account.name)…", in: &state)
+            return start(.scopeToAccount(refreshToken: refresh, accountID: account.id), .switchingAccount(name: account.name), in: &state)
         }
-        return start(.listInstances(accountID: account.id, token: token), "Loading Key Protect instances…", in: &state)
+        return start(.listInstances(accountID: account.id, token: token), .loadingInstances, in: &state)
     }
 
     static func regionPicker(for instances: [KeyProtectInstance]) -> Picker {
@@ -764,8 +744,8 @@ public enum Wizard {
         }.map(\.element)
         let rows = ordered.map { region -> PickerRow in
             let count = counts[region.id] ?? 0
-            let detail = count == 0 ? "no Key Protect instances" : (count == 1 ? "1 Key Protect instance" : "\(count) Key Protect instances")
-            return PickerRow(id: region.id, title: "\(region.name) (\(region.id))", detail: detail)
+            return PickerRow(id: region.id, title: .verbatim("\(region.name) (\(region.id))"), detail: .say(.instanceCount(count)),
+                searchText: "\(region.name) \(region.id)")
         }
         return Picker(rows: rows)
     }
@@ -773,7 +753,7 @@ public enum Wizard {
     static func enterRoleStep(in state: inout WizardState) -> [WizardEffect] {
         state.step = .role
         guard let account = state.account, let token = state.userToken else { return [] }
-        return start(.listRoles(accountID: account.id, token: token), "Loading Key Protect roles…", in: &state)
+        return start(.listRoles(accountID: account.id, token: token), .loadingRoles, in: &state)
     }
 
     static func rolePicker(for roles: [ServiceRole]) -> Picker {
@@ -783,20 +763,12 @@ public enum Wizard {
             let ib = order.firstIndex(of: b.element.displayName) ?? order.count
             return ia != ib ? ia < ib : a.offset < b.offset
         }.map(\.element)
-        let rows = sorted.map { PickerRow(id: $0.crn, title: $0.displayName, detail: plainLanguage(for: $0)) }
+        let rows = sorted.map {
+            PickerRow(id: $0.crn, title: .verbatim($0.displayName), detail: .say(.roleSummary(role: $0.displayName, description: $0.description)),
+                searchText: $0.displayName)
+        }
         let reader = sorted.first { $0.displayName == "Reader" }?.crn
         return Picker(rows: rows, highlightedID: reader)
-    }
-
-    /// What a Key Protect role allows, in plain words (API reference §2.1), or IBM's description.
-    static func plainLanguage(for role: ServiceRole) -> String {
-        switch role.displayName {
-        case "Manager": "Everything in the instance: create, delete, disable keys and change policies"
-        case "Writer": "Create, import, rotate and read keys; cannot delete keys or change policies"
-        case "Reader": "List keys and read metadata; wrap and unwrap; no key material (least privilege)"
-        case "ReaderPlus": "Reader, plus reading a standard key's payload"
-        default: role.description
-        }
     }
 
     /// Used when the roles API lists nothing the caller may read. CRNs from API reference §2.
@@ -811,7 +783,7 @@ public enum Wizard {
         let join = { (name: String) in dir.hasSuffix("/") ? dir + name : dir + "/" + name }
         // Defaults only where the user has not typed: going back to the role and forward keeps them.
         let defaults = ["\(String(base.prefix(96)))-key",
-                        "Key Protect access to \(state.instance?.name ?? "the instance"), made by TokenWizard",
+                        state.environment.describe(instance: state.instance?.name ?? ""),
                         join("\(String(base.prefix(96)))-apikey.json"), join("token.json")]
         for (i, value) in defaults.enumerated() where state.apiKeyForm.fields[i].text.isEmpty || state.apiKeyForm.fields[i].text == state.apiKeyDefaults[safe: i] {
             state.apiKeyForm.fields[i].text = value

@@ -103,11 +103,14 @@ public enum WizardEffect: Sendable, Hashable {
 public struct PathProblem: Sendable, Hashable {
     /// 2 for the key file field, 3 for the token file field.
     public var field: Int
-    public var message: String
+    /// The path refused (absolute).
+    public var path: String
+    /// Why it is refused.
+    public var reason: PathReason
     /// A free path nearby (e.g. `name-2.json`), when one was found.
     public var suggestion: String?
-    public init(field: Int, message: String, suggestion: String? = nil) {
-        self.field = field; self.message = message; self.suggestion = suggestion
+    public init(field: Int, path: String, reason: PathReason, suggestion: String? = nil) {
+        self.field = field; self.path = path; self.reason = reason; self.suggestion = suggestion
     }
 }
 

@@ -8,7 +8,7 @@ public struct KeyProtectTest: Sendable, Hashable {
         case succeeded(keyCount: Int)
         /// Refused or failed; `waitingForPolicy` while a retry for policy propagation is planned;
         /// `problem` is Key Protect's answer, put into words by the front end.
-        case failed(message: String, waitingForPolicy: Bool, problem: CloudError?)
+        case failed(message: Text, waitingForPolicy: Bool, problem: CloudError?)
     }
     public var outcome: Outcome
     /// Attempts made so far (retries for a new policy are bounded by `Wizard.policyRetryLimit`).
@@ -38,13 +38,13 @@ public struct WizardState: Sendable, Hashable {
 
     // Log in
     public var loginMethod: LoginMethod = .apiKey
-    public var apiKeyField = TextField(label: "API key", isSecret: true, maxLength: APIKeyText.maxLength)
-    public var passcodeField = TextField(label: "One-time passcode", isSecret: true, maxLength: 128)
+    public var apiKeyField = TextField(label: .apiKey, isSecret: true, maxLength: APIKeyText.maxLength)
+    public var passcodeField = TextField(label: .passcode, isSecret: true, maxLength: 128)
     /// IBMid password login: the IBMid (e-mail), password and, when IAM asks, a TOTP code.
     public var passwordForm = Form(fields: [
-        TextField(label: "IBMid", maxLength: 256),
-        TextField(label: "Password", isSecret: true, maxLength: 256),
-        TextField(label: "Security code", isSecret: true, maxLength: 16),
+        TextField(label: .ibmid, maxLength: 256),
+        TextField(label: .password, isSecret: true, maxLength: 256),
+        TextField(label: .securityCode, isSecret: true, maxLength: 16),
     ])
     /// True once IAM asked for a second factor: the security code field is shown.
     public var needsSecurityCode = false
@@ -72,8 +72,8 @@ public struct WizardState: Sendable, Hashable {
 
     // Service ID
     public var serviceIDForm = Form(fields: [
-        TextField(label: "Name", maxLength: 100),
-        TextField(label: "Description", maxLength: 250),
+        TextField(label: .name, maxLength: 100),
+        TextField(label: .description, maxLength: 250),
     ])
     /// Service IDs that already have the name typed; non-nil while the user chooses reuse or create.
     public var serviceIDMatches: [ServiceID]?
@@ -95,14 +95,14 @@ public struct WizardState: Sendable, Hashable {
 
     // API key and token
     public var apiKeyForm = Form(fields: [
-        TextField(label: "Name", maxLength: 100),
-        TextField(label: "Description", maxLength: 250),
-        TextField(label: "Save key to", maxLength: 1024),
-        TextField(label: "Save token to", maxLength: 1024),
+        TextField(label: .name, maxLength: 100),
+        TextField(label: .description, maxLength: 250),
+        TextField(label: .keyPath, maxLength: 1024),
+        TextField(label: .tokenPath, maxLength: 1024),
     ])
     /// A create whose answer never came (e.g. `service ID x`): it may exist; cleared once the
     /// retry finds out. Said on the screen and in the summary at exit.
-    public var uncertainCreate: String?
+    public var uncertainCreate: CreatedThing?
     /// Set after Esc on a partly carried-out plan: `d` deletes what was created and goes back,
     /// Esc again keeps it (a created service ID is then reused) and goes back.
     public var backOfferPending = false
@@ -124,7 +124,7 @@ public struct WizardState: Sendable, Hashable {
     public var tokenRevealed = false
     /// True when the user chose their own token (as `ibmcloud iam oauth-tokens` gives) instead of a service ID.
     public var usingOwnToken = false
-    public var clipboardStatus: String?
+    public var clipboardStatus: Text?
     /// Unix time (seconds) at which the clipboard is cleared, while that countdown runs.
     public var clipboardClearAt: Double?
     /// True while the clipboard is being cleared (the next `.copied` reports the clearing).
@@ -149,7 +149,7 @@ public struct WizardState: Sendable, Hashable {
     // Runtime
     /// The request in flight, with what the spinner says.
     public var inFlight: Request?
-    public var busyMessage: String = ""
+    public var busyMessage: Text?
     /// The last failed request, resent on retry.
     public var failedRequest: Request?
     /// While the call in flight waits to be sent again (IBM Cloud answered 429 or 503 and the retry
@@ -165,7 +165,7 @@ public struct WizardState: Sendable, Hashable {
     public var automaticRetries = 0
     public var notice: Notice?
     /// A note about something chosen for the user, e.g. the API key's own account.
-    public var autoChoiceNote: String?
+    public var autoChoiceNote: Text?
     /// Unix time, seconds, as of the last tick.
     public var now: Double = 0
     public var spinnerPhase = 0

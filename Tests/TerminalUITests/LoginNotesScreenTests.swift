@@ -43,8 +43,8 @@ struct LoginNotesScreenTests {
         let text = Self.plain {
             $0.step = .resourceGroup
             $0.region = KeyProtectRegion.named("eu-de")
-            $0.resourceGroupPicker = Picker(rows: [PickerRow(id: "rg-default", title: "Default (default)", detail: "0 Key Protect instances here")])
-            $0.autoChoiceNote = "Account Dev account chosen for you: an API key works only in its own account. Region eu-de chosen as asked (-r). Resource group nosuchgroup (-g) is not in this account: choose one."
+            $0.resourceGroupPicker = Picker(rows: [PickerRow(id: "rg-default", title: .verbatim("Default (default)"), detail: .verbatim("0 Key Protect instances here"), searchText: "Default (default)")])
+            $0.autoChoiceNote = .joined([.say(.accountOfAPIKey(account: "Dev account")), .say(.lineRegionChosen(region: "eu-de")), .say(.lineGroupUnknown(group: "nosuchgroup"))])
         }
         #expect(text.contains("nosuchgroup (-g) is not in") && text.contains("this account: choose one."))
         #expect(text.contains("› Default (default)"))

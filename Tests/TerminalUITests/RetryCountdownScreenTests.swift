@@ -28,8 +28,8 @@ struct RetryCountdownScreenTests {
             $0.apiKeyForm.fields[2].text = "/home/u/token-wizard-kp-dallas-apikey.json"
             $0.apiKeyForm.fields[3].text = "/home/u/token.json"
             $0.failedRequest = Request(id: RequestID(7), call: .discoverOIDC)
-            $0.notice = Notice(kind: .warning, message: "IBM Cloud is limiting requests (429) and asked to wait 30 s.",
-                hint: "Nothing was done, so the same request is sent again by itself when the wait is over. Enter sends it now.")
+            $0.notice = Notice(kind: .warning, message: .say(.rateLimited(waitSeconds: 30)),
+                hint: .say(.rateLimitedAutoHint))
             $0.automaticRetryAt = $0.now + 26.4
         }
         assertSnapshot(text, named: "plan-rate-limited")
@@ -39,13 +39,13 @@ struct RetryCountdownScreenTests {
     @Test func aWaitOfTheRetryLoopIsCountedDownUnderTheSpinner() {
         let waiting = Self.plain {
             $0.inFlight = Request(id: RequestID(1), call: .discoverOIDC)
-            $0.busyMessage = "Creating the API key…"
+            $0.busyMessage = .say(.busy(.creatingAPIKey))
             $0.retryingAt = $0.now + 8
         }
         #expect(waiting.contains("IBM Cloud is busy: trying again in 8 s"))
         let short = Self.plain {
             $0.inFlight = Request(id: RequestID(1), call: .discoverOIDC)
-            $0.busyMessage = "Creating the API key…"
+            $0.busyMessage = .say(.busy(.creatingAPIKey))
             $0.retryingAt = $0.now + 0.5
         }
         #expect(!short.contains("trying again"), "a short backoff is not counted down")

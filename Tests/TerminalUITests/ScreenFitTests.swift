@@ -35,8 +35,8 @@ struct ScreenFitTests {
         message: "The user does not have access to list keys in this instance of Key Protect (policy not yet in effect)", requestID: "r-1")
 
     static func notice(_ kind: Notice.Kind, _ name: String, problem: CloudError? = nil) -> Notice {
-        Notice(kind: kind, message: "Something about \(name) went wrong while talking to IBM Cloud, and this sentence is long.",
-               hint: "Check \(name) and press Enter to try again; Esc goes back to the previous step.", problem: problem)
+        Notice(kind: kind, message: .joined([.say(.loginForOtherAccount(tokenAccount: name, account: name)), .verbatim(name)]),
+               hint: .joined([.say(.loginForOtherAccountHint(account: name)), .say(.managerWarningHint)]), problem: problem)
     }
 
     /// A state with everything chosen, for the later screens.
@@ -60,7 +60,10 @@ struct ScreenFitTests {
     }
 
     static func picker(_ name: String, count: Int = 40) -> Picker {
-        Picker(rows: (1...count).map { PickerRow(id: "id-\($0)", title: "\(name) \($0)", detail: "\(name) · \(String(repeating: "detail ", count: 8))") })
+        Picker(rows: (1...count).map {
+            PickerRow(id: "id-\($0)", title: .verbatim("\(name) \($0)"),
+                      detail: .verbatim("\(name) · \(String(repeating: "detail ", count: 8))"), searchText: "\(name) \($0)")
+        })
     }
 
     static func done(_ name: String, _ edit: (inout WizardState) -> Void = { _ in }) -> WizardState {
@@ -107,7 +110,7 @@ struct ScreenFitTests {
             $0.notice = notice(.warning, name)
         })
         var warned = WizardState(environment: WizardEnvironment(workingDirectory: "/home/u",
-            endpointWarning: "Endpoints from \(path(name)) are not IBM Cloud or loopback: \(name) (with --allow-custom-endpoints)"))
+            endpointWarning: EndpointWarning(iam: "https://iam.\(name).example.com", file: path(name) + "/endpoints.json")))
         warned.now = 1_800_000_000
         add("login endpoint warning", warned)
         var env = WizardState(environment: WizardEnvironment(workingDirectory: "/home/u", apiKeyFromEnvironment: Secret("env-secret-0123456789")))
@@ -119,7 +122,7 @@ struct ScreenFitTests {
         add("login resume", ScreenSnapshotTests.state { $0.pendingResume = checkpoint; $0.notice = notice(.info, name) })
 
         // Lists.
-        add("accounts", ScreenSnapshotTests.state { $0.step = .account; $0.accountPicker = picker(name); $0.autoChoiceNote = "Note about \(name)." })
+        add("accounts", ScreenSnapshotTests.state { $0.step = .account; $0.accountPicker = picker(name); $0.autoChoiceNote = .say(.onlyOneAccount(account: name)) })
         add("accounts filtered", ScreenSnapshotTests.state {
             $0.step = .account; $0.accountPicker = picker(name); $0.accountPicker.setFilter("1")
         })
@@ -130,14 +133,15 @@ struct ScreenFitTests {
         add("groups", chosen(name) { $0.step = .resourceGroup; $0.resourceGroupPicker = picker(name, count: 3) })
         add("instances", chosen(name) {
             $0.step = .instance; $0.instancePicker = picker(name, count: 60)
-            $0.autoChoiceNote = "Account \(name) chosen for you: an API key works only in its own account. Region eu-de chosen as asked (-r). Resource group \(name) (-g) is not in this account: choose one."
+            $0.autoChoiceNote = .joined([.say(.onlyOneAccount(account: name)), .say(.onlyOneResourceGroup(group: name)),
+                                         .say(.onlyOneInstance(group: name, instance: name))])
         })
         add("service ID choice", chosen(name) {
             $0.step = .serviceID
             $0.serviceIDMatches = [ServiceID(id: "ServiceId-1", iamID: "iam-1", name: name)]
             $0.serviceIDChoice = picker(name, count: 3)
         })
-        add("service ID form", chosen(name) { $0.step = .serviceID; $0.autoChoiceNote = "Reusing \(name): \(name)" })
+        add("service ID form", chosen(name) { $0.step = .serviceID; $0.autoChoiceNote = .say(.onlyOneInstance(group: name, instance: name)) })
         add("roles manager", chosen(name) {
             $0.step = .role; $0.rolePicker = picker(name, count: 5); $0.managerConfirmationPending = true
             $0.notice = notice(.warning, name)
@@ -157,7 +161,7 @@ struct ScreenFitTests {
             $0.serviceIDWasCreated = true; $0.policyInPlace = true
             $0.planScriptPath = path(name) + ".sh"
             $0.inFlight = Request(id: RequestID(1), call: .discoverOIDC)
-            $0.busyMessage = "Creating the API key \(name)…"
+            $0.busyMessage = .say(.busy(.switchingAccount(name: name)))
             $0.retryingAt = $0.now + 8
         })
         add("plan 429", chosen(name) {
@@ -176,28 +180,28 @@ struct ScreenFitTests {
         add("done test running", done(name) { $0.keyProtectTest = KeyProtectTest(outcome: .running, attempts: 1) })
         add("done test ok", done(name) { $0.keyProtectTest = KeyProtectTest(outcome: .succeeded(keyCount: 3), attempts: 1) })
         add("done test failed", done(name) {
-            $0.keyProtectTest = KeyProtectTest(outcome: .failed(message: "Key Protect refused the token for \(name).",
+            $0.keyProtectTest = KeyProtectTest(outcome: .failed(message: .joined([.say(.managerWarning), .verbatim(name)]),
                 waitingForPolicy: false, problem: problem), attempts: 1)
         })
         add("done test retrying", done(name) {
-            $0.keyProtectTest = KeyProtectTest(outcome: .failed(message: "The new policy is not in effect yet; trying again.",
+            $0.keyProtectTest = KeyProtectTest(outcome: .failed(message: .say(.managerWarning),
                 waitingForPolicy: true, problem: problem), attempts: 2, retryAt: $0.now + 5)
         })
         add("done clipboard", done(name) {
-            $0.clipboardStatus = "Copied Bearer <token> for \(name) (OSC 52; the terminal must allow it)."
+            $0.clipboardStatus = .say(.copied(.bareToken, method: name))
             $0.clipboardClearAt = $0.now + 42
             $0.notice = notice(.info, name)
         })
         add("done revealed, tested, copied", done(name) {
             $0.tokenRevealed = true
             $0.keyProtectTest = KeyProtectTest(outcome: .succeeded(keyCount: 3), attempts: 1)
-            $0.clipboardStatus = "Copied the bare token (OSC 52; the terminal must allow it)."
+            $0.clipboardStatus = .say(.copied(.bareToken, method: "OSC 52"))
             $0.clipboardClearAt = $0.now + 42
         })
         add("done refreshing", done(name) {
             $0.inFlight = Request(id: RequestID(1), call: .discoverOIDC)
-            $0.busyMessage = "Getting a new token…"
-            $0.clipboardStatus = "Copied."
+            $0.busyMessage = .say(.busy(.loggingIn))
+            $0.clipboardStatus = .say(.clipboardKept)
             $0.clipboardClearAt = $0.now + 3
             $0.notice = notice(.error, name, problem: problem)
         })
@@ -272,7 +276,7 @@ struct ScreenFitTests {
                     $0.tokenSavedPath = "/home/u/token.json"
                     $0.tokenRevealed = true
                     $0.keyProtectTest = KeyProtectTest(outcome: .succeeded(keyCount: 3), attempts: 1)
-                    $0.clipboardStatus = "Copied the bare token (OSC 52; the terminal must allow it)."
+                    $0.clipboardStatus = .say(.copied(.bareToken, method: "OSC 52"))
                     $0.clipboardClearAt = $0.now + 42
                 }
                 let frame = ScreenRenderer.render(state, size: size, strings: strings)
@@ -282,7 +286,8 @@ struct ScreenFitTests {
                 let succeeded = strings.screen(.testSucceeded(keys: 3))
                 let testRow = lines.firstIndex { $0.contains(succeeded) }
                 let continuesRow = lines.firstIndex { $0.contains("/home/u/token.json") && !$0.contains(strings.screen(.doneLabel(.saved))) }
-                let clipboardRow = lines.firstIndex { $0.contains("Copied the bare token") }
+                let copied = strings.text(.say(.copied(.bareToken, method: "OSC 52")))
+                let clipboardRow = lines.firstIndex { $0.contains(copied) }
                 let countdownRow = lines.firstIndex { $0.contains(strings.screen(.clipboardCountdown(seconds: 42))) }
                 let tokenRows = lines.indices.filter { lines[$0].contains("eyJhbGciOiJSUzI1NiJ9") }
                 // At 80×24 the token needs more rows than there are: the last one says where the rest is.

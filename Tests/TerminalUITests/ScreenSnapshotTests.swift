@@ -28,8 +28,8 @@ struct ScreenSnapshotTests {
         let state = Self.state {
             $0.loginMethod = .passcode
             $0.passcodePage = "http://127.0.0.1:4321/identity/passcode"
-            $0.notice = Notice(kind: .error, message: "IAM did not accept this passcode. IAM said 400 BXNIM0400E: bad passcode",
-                hint: "Passcodes work once and expire quickly: get a new one from the passcode page and press Enter.")
+            $0.notice = Notice(kind: .error, message: .say(.passcodeNotAccepted),
+                hint: .say(.passcodeNotAcceptedHint), problem: .server(service: .iam, status: 400, code: "BXNIM0400E", message: "bad passcode", requestID: ""))
         }
         assertSnapshot(ScreenRenderer.render(state, size: Self.size).plainText, named: "login-passcode-error")
     }
@@ -108,8 +108,8 @@ struct ScreenSnapshotTests {
             $0.passwordForm.fields[1].insert("mfa-password")
             $0.needsSecurityCode = true
             $0.passwordForm.focus = 2
-            $0.notice = Notice(kind: .warning, message: "Your account needs a second factor.",
-                hint: "Type the code from your authenticator app in Security code and press Enter.")
+            $0.notice = Notice(kind: .warning, message: .say(.secondFactorNeeded),
+                hint: .say(.secondFactorNeededHint))
         }
         let text = ScreenRenderer.render(state, size: Self.size).plainText
         assertSnapshot(text, named: "login-password-mfa")
@@ -139,7 +139,7 @@ struct ScreenSnapshotTests {
         let state = Self.state {
             $0.step = .account
             $0.accounts = (1...30).map { Account(id: String(format: "%032x", $0), name: "Account \($0)") }
-            $0.accountPicker = Picker(rows: $0.accounts.map { PickerRow(id: $0.id, title: $0.name, detail: $0.id) })
+            $0.accountPicker = Picker(rows: $0.accounts.map { PickerRow(id: $0.id, title: .verbatim($0.name), detail: .verbatim($0.id), searchText: $0.name) })
             $0.accountPicker.setFilter("2")
         }
         let frame = ScreenRenderer.render(state, size: Self.size)
@@ -151,7 +151,7 @@ struct ScreenSnapshotTests {
     @Test func busySpinner() {
         let state = Self.state {
             $0.inFlight = Request(id: RequestID(1), call: .discoverOIDC)
-            $0.busyMessage = "Logging in with the API key…"
+            $0.busyMessage = .say(.busy(.loggingInWithAPIKey))
             $0.spinnerPhase = 3
         }
         let frame = ScreenRenderer.render(state, size: Self.size)
@@ -182,7 +182,7 @@ struct ScreenSnapshotTests {
         #expect(masked.contains("50 min 0 s left"))
         #expect(masked.contains("Issued:     2027-01-15 07:50:00 UTC · expires 08:50:00 · 50 min 0 s left"))
         var copied = state
-        copied.clipboardStatus = "Copied the bare token (OSC 52; the terminal must allow it)."
+        copied.clipboardStatus = .say(.copied(.bareToken, method: "OSC 52"))
         copied.clipboardClearAt = state.now + 42
         let countdown = ScreenRenderer.render(copied, size: Self.size).plainText
         assertSnapshot(countdown, named: "done-clipboard-countdown")
@@ -210,7 +210,7 @@ struct ScreenSnapshotTests {
 
     @Test func serverTextCannotInjectEscapes() {
         let state = Self.state {
-            $0.notice = Notice(kind: .error, message: "evil \u{1B}]52;c;ZXZpbA==\u{07}name\u{1B}[2J\u{9B}31m done")
+            $0.notice = Notice(kind: .error, message: .verbatim("evil \u{1B}]52;c;ZXZpbA==\u{07}name\u{1B}[2J\u{9B}31m done"))
         }
         let frame = ScreenRenderer.render(state, size: Self.size)
         let text = frame.plainText

@@ -41,7 +41,7 @@ import Testing
         let before = state.apiKeyField.text
         _ = Wizard.handle(.pasted(String(repeating: "x", count: 1 << 20)), in: &state)
         #expect(state.apiKeyField.text == before)
-        #expect(state.notice?.message.contains("\(1 << 20) characters") == true)
+        #expect(state.notice?.message?.phrase.map { if case .pasteTooLong(1 << 20, _, _) = $0 { true } else { false } } == true)
     }
 
     @Test(arguments: [11, 12, 13] as [UInt64])
@@ -61,7 +61,7 @@ import Testing
     @Test(arguments: [21, 22] as [UInt64])
     func randomKeysNeverCrashTheLists(seed: UInt64) {
         var rng = Seeded(state: seed)
-        var picker = Picker(rows: (0..<500).map { PickerRow(id: "id-\($0)", title: "row \($0) 키", detail: "d") })
+        var picker = Picker(rows: (0..<500).map { PickerRow(id: "id-\($0)", title: .verbatim("row \($0) 키"), detail: .verbatim("d"), searchText: "row \($0) 키") })
         let keys: [Key] = [.up, .down, .pageUp, .pageDown, .home, .end, .backspace, .character("1"), .character("키"), .control("u")]
         for _ in 0..<2000 {
             _ = picker.apply(keys[Int(rng.next() % UInt64(keys.count))])

@@ -82,6 +82,6 @@ import Testing
         await #expect(throws: LaunchError.self) { _ = try await CloudConnection.open(options) }
         options.allowCustomEndpoints = true
         let connection = try await CloudConnection.open(options)
-        #expect(connection.warning?.contains("https://iam.example.com") == true)
+        #expect(connection.warning?.iam == "https://iam.example.com")
     }
 }

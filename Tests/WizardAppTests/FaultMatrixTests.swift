@@ -125,7 +125,7 @@ enum FaultMatrix {
         await server.shutdown()
 
         guard state.step == .done, let keyPath = state.apiKeySavedPath, state.tokenSavedPath != nil else {
-            return (false, "ended on \(state.step), notice \(state.notice?.message ?? "none"); last screen:\n\(terminal.screen)")
+            return (false, "ended on \(state.step), notice \(String(describing: state.notice)); last screen:\n\(terminal.screen)")
         }
         let serviceIDs = world.serviceIDs.filter { $0.name == "token-wizard-key-protect-dev" }
         guard serviceIDs.count == 1 else { return (false, "\(serviceIDs.count) service IDs made") }

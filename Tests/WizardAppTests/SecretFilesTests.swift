@@ -67,7 +67,7 @@ struct SecretFilesTests {
         #expect(SavePathChecker.check(keyPath: other, tokenPath: token) == nil)
         try Data("{\"apikey\":\"precious\"}".utf8).write(to: URL(fileURLWithPath: token))
         #expect(SavePathChecker.check(keyPath: other, tokenPath: token)?.field == 3)
-        #expect(SavePathChecker.check(keyPath: other, tokenPath: other)?.message == "The key and the token need different files.")
+        #expect(SavePathChecker.check(keyPath: other, tokenPath: other)?.reason == .sameFile)
         #expect(SavePathChecker.check(keyPath: "/proc/self/x/key.json", tokenPath: token)?.field == 2)
     }
 

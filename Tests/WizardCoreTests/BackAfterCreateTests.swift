@@ -21,8 +21,8 @@ struct BackAfterCreateTests {
         var t = serviceIDCreatedPolicyRefused()
         t.press(.escape)
         #expect(t.state.backOfferPending)
-        #expect(t.state.notice?.message == "Created so far: service ID token-wizard-kp-dallas.")
-        #expect(t.state.notice?.hint.hasPrefix("d deletes it and goes back") == true)
+        #expect(t.state.notice?.message == .say(.createdSoFar([.serviceID(name: "token-wizard-kp-dallas")])))
+        #expect(t.state.notice?.hint == .say(.createdSoFarHint))
         t.press(.character("d"))
         guard case .deleteCreated(let serviceID, let policyID, let keys, _) = t.request?.call else {
             Issue.record("expected a delete: \(t.effects)"); return
@@ -32,7 +32,7 @@ struct BackAfterCreateTests {
         #expect(!t.state.reviewingPlan && t.state.step == .apiKey)
         #expect(!t.state.hasCreatedResources)
         #expect(t.state.serviceID == nil && t.state.createsServiceID)
-        #expect(t.state.notice?.message.contains("nothing is left behind") == true)
+        #expect(t.state.notice?.message?.phrase.map { if case .deleted = $0 { true } else { false } } == true)
         t.press(.escape)
         #expect(t.state.step == .role, "and back further, freely")
     }

@@ -39,7 +39,7 @@ struct FreshUserFindingsTests {
         t.press(.character("k"))
         _ = t.fail(.cloud(.server(service: .keyProtect, status: 401, code: "UNAUTHORIZED_ERR", message: "expired", requestID: "")))
         guard case .failed(let message, let waiting, _) = t.state.keyProtectTest?.outcome else { Issue.record("no outcome"); return }
-        #expect(message.contains("expired") && message.contains("press r"))
+        #expect(message == .say(.tokenExpiredPressR))
         #expect(!waiting, "no policy-propagation retries for an expired token")
     }
 
@@ -47,8 +47,8 @@ struct FreshUserFindingsTests {
         var t = WizardTester.atPlan()
         t.press(.enter)
         _ = t.fail(.cloud(.transport(service: .iamIdentity, failure: .connectionReset)))
-        #expect(t.state.uncertainCreate == "service ID token-wizard-kp-dallas")
-        #expect(t.state.notice?.hint.contains("may have been created") == true)
+        #expect(t.state.uncertainCreate == .serviceID(name: "token-wizard-kp-dallas"))
+        #expect(t.state.notice?.hint == .say(.mayHaveBeenCreatedHint))
         t.press(.enter)
         _ = t.answer(.serviceIDs([Fixtures.serviceID]))
         #expect(t.state.uncertainCreate == nil)

@@ -9,8 +9,8 @@ struct InvisibleCharacterTests {
     @Test func aZeroWidthSpaceInAKeyIsRemovedAndSaid() {
         let raw = "abcDEF0123456789\u{200B}abcdefABCDEF0123456789xyzXYZ"
         #expect(LoginInput.recognize(raw) == .apiKey("abcDEF0123456789abcdefABCDEF0123456789xyzXYZ"))
-        #expect(LoginInput.invisibleNote(raw) == "1 invisible character (U+200B) removed; it is not sent.")
-        #expect(LoginInput.invisibleNote("abc\u{200E}def\u{FEFF}ghi\u{00AD}jkl\u{0085}mno") == "4 invisible characters (U+200E, U+FEFF, U+00AD, U+0085) removed; they are not sent.")
+        #expect(LoginInput.invisibleNote(raw) == .invisibleRemoved(count: 1, codes: ["U+200B"]))
+        #expect(LoginInput.invisibleNote("abc\u{200E}def\u{FEFF}ghi\u{00AD}jkl\u{0085}mno") == .invisibleRemoved(count: 4, codes: ["U+200E", "U+FEFF", "U+00AD", "U+0085"]))
         #expect(LoginInput.invisibleNote("plain-key-0123456789") == nil)
         var t = WizardTester()
         _ = t.send(.pasted(raw))

@@ -47,7 +47,7 @@ struct LoginConventionTests {
         _ = t.answer(.accounts([Fixtures.accountA, Fixtures.accountB]))
         guard case .scopeToAccount(_, let accountID) = t.request?.call else { Issue.record("\(t.effects)"); return }
         #expect(accountID == Fixtures.accountB.id)
-        #expect(t.state.autoChoiceNote?.contains("chosen as the ibmcloud line asked (-c)") == true)
+        #expect(t.state.autoChoiceNote?.phrase.map { if case .lineAccountChosen = $0 { true } else { false } } == true)
         _ = t.answer(.token(Fixtures.token(account: Fixtures.accountB.id)))
         _ = t.answer(.instances([Fixtures.instanceDallas, Fixtures.instanceFrankfurt]))
         guard case .listResourceGroups = t.request?.call else { Issue.record("region chosen: \(t.effects)"); return }
@@ -56,8 +56,9 @@ struct LoginConventionTests {
         #expect(t.state.resourceGroup == Fixtures.groupSecurity)
         #expect(t.state.instance == Fixtures.instanceFrankfurt, "its one instance there is chosen too")
         #expect(t.state.step == .serviceID)
-        let note = t.state.autoChoiceNote ?? ""
-        #expect(note.contains("(-r)") && note.contains("(-g)") && note.contains("Only one Key Protect instance"), "\(note)")
+        let note = t.state.autoChoiceNote ?? .verbatim("")
+        #expect(note.contains(.lineRegionChosen(region: "eu-de")) && note.contains(.lineGroupChosen(group: Fixtures.groupSecurity.name)), "\(note)")
+        #expect(note.contains(.onlyOneInstance(group: Fixtures.groupSecurity.name, instance: Fixtures.instanceFrankfurt.name)), "\(note)")
     }
 
     @Test func aGroupIsFoundByIDAndUnknownChoicesAreAskedForWithANote() {
@@ -80,16 +81,16 @@ struct LoginConventionTests {
         _ = t.answer(.accounts([Fixtures.accountA, Fixtures.accountB]))
         #expect(t.state.step == .account)
         #expect(t.request == nil)
-        #expect(t.state.autoChoiceNote?.contains("nosuchaccount (-c); this login cannot see it") == true)
+        #expect(t.state.autoChoiceNote?.contains(.lineAccountNotVisible(account: "nosuchaccount")) == true)
         t.press(.enter)
         _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
         _ = t.answer(.instances([Fixtures.instanceDallas]))
         #expect(t.state.step == .region)
-        #expect(t.state.autoChoiceNote?.contains("mars-1 (-r) is not a Key Protect region") == true)
+        #expect(t.state.autoChoiceNote?.contains(.lineRegionUnknown(region: "mars-1")) == true)
         t.press(.enter)
         _ = t.answer(.resourceGroups([Fixtures.groupDefault, Fixtures.groupSecurity]))
         #expect(t.state.step == .resourceGroup)
-        #expect(t.state.autoChoiceNote?.contains("nosuchgroup (-g) is not in this account") == true)
+        #expect(t.state.autoChoiceNote?.contains(.lineGroupUnknown(group: "nosuchgroup")) == true)
         // Once used, the line's choices are not applied again (going back and forth asks).
         #expect(t.state.loginTargets == LoginTargets())
     }
@@ -101,6 +102,6 @@ struct LoginConventionTests {
         _ = t.answer(.token(Fixtures.token(account: Fixtures.accountA.id)))
         _ = t.answer(.accounts([Fixtures.accountA, Fixtures.accountB]))
         #expect(t.state.account == Fixtures.accountA)
-        #expect(t.state.autoChoiceNote?.contains("-c \(Fixtures.accountB.id) is not used") == true)
+        #expect(t.state.autoChoiceNote?.contains(.lineAccountNotUsed(account: Fixtures.accountB.id)) == true)
     }
 }

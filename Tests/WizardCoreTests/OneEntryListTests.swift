@@ -9,8 +9,8 @@ struct OneEntryListTests {
         #expect(t.state.resourceGroup == Fixtures.groupDefault)
         #expect(t.state.instance == Fixtures.instanceDallas)
         #expect(t.state.step == .serviceID)
-        #expect(t.state.autoChoiceNote?.contains("Only one resource group: Default, chosen for you.") == true)
-        #expect(t.state.autoChoiceNote?.contains("Only one Key Protect instance in Default here: kp-dallas") == true)
+        #expect(t.state.autoChoiceNote?.contains(.onlyOneResourceGroup(group: "Default")) == true)
+        #expect(t.state.autoChoiceNote?.contains(.onlyOneInstance(group: "Default", instance: "kp-dallas")) == true)
     }
 
     @Test func withSeveralGroupsOrInstancesTheUserChooses() {

@@ -21,7 +21,7 @@ struct PasscodePageTests {
         t.press(.control("o"))
         #expect(t.request?.call == .openInBrowser(url: Self.page))
         _ = t.answer(.opened)
-        #expect(t.state.notice?.message == "The passcode page is opening in your browser.")
+        #expect(t.state.notice?.message == .say(.passcodePageOpening))
     }
 
     @Test func overSSHTheQRCodeIsShownAndAnyKeyReturns() {
@@ -43,8 +43,8 @@ struct PasscodePageTests {
         var t = onPasscodeTab(.none)
         t.press(.control("o"))
         _ = t.fail(.file(path: Self.page, message: "qrencode is not installed"))
-        #expect(t.state.notice?.message == "Could not draw a QR code: qrencode is not installed")
-        #expect(t.state.notice?.hint.contains("any browser, on any device") == true)
+        #expect(t.state.notice?.message == .say(.couldNotDrawQRCode(detail: "qrencode is not installed")))
+        #expect(t.state.notice?.hint == .say(.openPageAnywhereHint))
         #expect(!t.state.showingQRCode)
     }
 

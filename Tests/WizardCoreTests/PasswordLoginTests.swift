@@ -35,7 +35,7 @@ struct PasswordLoginTests {
         _ = t.fail(Self.mfa)
         #expect(t.state.needsSecurityCode)
         #expect(t.state.passwordForm.focus == 2)
-        #expect(t.state.notice?.message == "Your account needs a second factor.")
+        #expect(t.state.notice?.message == .say(.secondFactorNeeded))
         t.press(.enter)
         #expect(t.request == nil, "an empty code is not sent")
         t.type("123456")
@@ -50,8 +50,8 @@ struct PasswordLoginTests {
         var t = onPasswordTab()
         t.type("x@corp.example"); t.press(.enter); t.type("secret"); t.press(.enter)
         _ = t.fail(Self.federated)
-        #expect(t.state.notice?.message == "This IBMid is federated: it logs in through your company's SSO.")
-        #expect(t.state.notice?.hint.contains("SSO: one-time passcode") == true)
+        #expect(t.state.notice?.message == .say(.federatedIBMid))
+        #expect(t.state.notice?.hint == .say(.federatedIBMidHint))
         #expect(!t.state.needsSecurityCode)
     }
 

@@ -11,10 +11,10 @@ struct PasteLimitTests {
         t.type("abc")
         _ = t.send(.pasted(String(repeating: "k", count: 5000)))
         #expect(t.state.apiKeyField.text == "abc", "the field keeps what it had")
-        #expect(t.state.notice?.message == "The paste was 5000 characters, more than the 512 this field takes; nothing was pasted.")
+        #expect(t.state.notice?.message == .say(.pasteTooLong(pasted: 5000, existing: 3, limit: 512)))
         _ = t.send(.pasted(String(repeating: "k", count: 510)))
         #expect(t.state.apiKeyField.text == "abc", "510 more do not fit after the 3 already there")
-        #expect(t.state.notice?.message.contains("with the 3 already here") == true)
+        #expect(t.state.notice?.message?.phrase.map { if case .pasteTooLong(_, 3, _) = $0 { true } else { false } } == true)
         _ = t.send(.pasted("defg"))
         #expect(t.state.apiKeyField.text == "abcdefg")
         #expect(t.state.notice == nil, "a paste that fits clears the refusal")
@@ -26,6 +26,6 @@ struct PasteLimitTests {
         let before = t.state.apiKeyForm.fields[2].text
         _ = t.send(.pasted("/" + String(repeating: "d", count: 2000)))
         #expect(t.state.apiKeyForm.fields[2].text == before)
-        #expect(t.state.notice?.message.contains("2001 characters, more than the 1024") == true)
+        #expect(t.state.notice?.message?.phrase.map { if case .pasteTooLong(2001, _, 1024) = $0 { true } else { false } } == true)
     }
 }

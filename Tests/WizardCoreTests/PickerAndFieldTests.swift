@@ -5,9 +5,9 @@ import Testing
 @Suite struct PickerAndFieldTests {
     @Test func filteringMatchesTitleAndIDButNotDetail() {
         var picker = Picker(rows: [
-            PickerRow(id: "a1", title: "Alpha", detail: "first"),
-            PickerRow(id: "b2", title: "Beta", detail: "second"),
-            PickerRow(id: "c3", title: "Gamma", detail: "third"),
+            PickerRow(id: "a1", title: .verbatim("Alpha"), detail: .verbatim("first"), searchText: "Alpha"),
+            PickerRow(id: "b2", title: .verbatim("Beta"), detail: .verbatim("second"), searchText: "Beta"),
+            PickerRow(id: "c3", title: .verbatim("Gamma"), detail: .verbatim("third"), searchText: "Gamma"),
         ])
         _ = picker.apply(.character("I"))
         #expect(picker.visible.isEmpty, "details (first, third) are not searched")
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func highlightStaysOnTheSameRowWhenFilterStillMatches() {
-        var picker = Picker(rows: (0..<20).map { PickerRow(id: "\($0)", title: "item \($0)") })
+        var picker = Picker(rows: (0..<20).map { PickerRow(id: "\($0)", title: .verbatim("item \($0)"), searchText: "item \($0)") })
         _ = picker.apply(.pageDown)
         #expect(picker.selection?.id == "10")
         picker.setFilter("1")
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func editingKeysAndLimits() {
-        var field = TextField(label: "x", maxLength: 5)
+        var field = TextField(label: .name, maxLength: 5)
         field.insert("héllo world")
         #expect(field.text == "héllo")
         _ = field.apply(.left)
@@ -73,7 +73,7 @@ import Testing
 
     @Test func unusableInputSaysWhy() {
         guard case .unusable(let reason) = LoginInput.recognize("ibmcloud login --sso") else { Issue.record("not unusable"); return }
-        #expect(reason.contains("passcode page"))
+        #expect(reason == .ssoLineNeedsPasscodePage)
         guard case .unusable = LoginInput.recognize("two words") else { Issue.record("not unusable"); return }
     }
 
