@@ -32,7 +32,8 @@ struct LargeWorldInTmuxTests {
         try tmux.send("Enter")
         try tmux.waitFor("3000 of 3000 accounts", timeout: 60)
         try tmux.type("2999")
-        let filtered = try tmux.waitFor("of 3000 accounts")
+        // Wait for the typed filter to be drawn: the count line was already there before typing.
+        let filtered = try tmux.waitFor("Filter: 2999")
         let line = try #require(filtered.split(separator: "\n").first { $0.contains("of 3000 accounts") })
         let shown = Int(line.split(separator: " ").first { Int($0) != nil } ?? "") ?? -1
         #expect(shown >= 1 && shown < 3000, "typing filters: \(line)")
