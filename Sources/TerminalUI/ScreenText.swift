@@ -196,17 +196,50 @@ public enum KeyHints: Sendable, Hashable, CaseIterable {
 
 /// What a list holds, for its count ("13 of 30 accounts").
 public enum ListKind: Sendable, Hashable, CaseIterable {
-    case accounts, regions, resourceGroups, instances, choices, roles
+    /// The accounts the login can reach.
+    case accounts
+    /// Key Protect regions.
+    case regions
+    /// The account's resource groups.
+    case resourceGroups
+    /// Key Protect instances.
+    case instances
+    /// Reuse a service ID, or create another.
+    case choices
+    /// Key Protect roles.
+    case roles
 }
 
 /// The lines of the plan, in order.
 public enum PlanItem: Int, Sendable, Hashable, CaseIterable {
-    case serviceID, accessPolicy, apiKey, keyFile, tokenFile
+    /// The service ID created or reused.
+    case serviceID
+    /// The access policy giving it the role.
+    case accessPolicy
+    /// The API key created.
+    case apiKey
+    /// Where the key is saved.
+    case keyFile
+    /// Where the token is saved.
+    case tokenFile
 }
 
 /// The labels of the final screen's lines.
 public enum DoneLabel: Sendable, Hashable, CaseIterable {
-    case account, identity, access, serviceID, role, issued, saved
+    /// The account the token is for.
+    case account
+    /// Whose token it is (the user's own token).
+    case identity
+    /// What it may do (the user's own token).
+    case access
+    /// The service ID the token is for.
+    case serviceID
+    /// The service ID's role and instance.
+    case role
+    /// When it was issued and expires.
+    case issued
+    /// Where the token (and key) were saved.
+    case saved
 }
 
 /// A help page behind `?`.
