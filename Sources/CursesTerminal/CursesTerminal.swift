@@ -197,6 +197,7 @@ public final class CursesTerminal: TerminalDevice {
         case KEY_DC: return .key(.delete)
         case KEY_BTAB: return .key(.backTab)
         case KEY_ENTER: return .key(.enter)
+        case KEY_F0 + 1: return .key(.f1)
         default: return .key(.unknown)
         }
     }
@@ -266,6 +267,11 @@ public final class CursesTerminal: TerminalDevice {
         guard !restored else { return }
         restored = true
         TerminalRestorer.writeRaw("\u{1B}[?2004l")
+        // Blank the screen before leaving it, so nothing drawn (a token shown with v) can be kept
+        // by a terminal that copies the alternate screen into its history.
+        erase()
+        refresh()
+        TerminalRestorer.writeRaw("\u{1B}[H\u{1B}[2J")
         curs_set(1)
         endwin()
         if let screen { delscreen(screen) }

@@ -226,6 +226,10 @@ extension English {
         case .nothingMatchesHint: "Backspace to change the filter."
         case .instanceCount(let n): n == 0 ? "no Key Protect instances" : n == 1 ? "1 Key Protect instance" : "\(n) Key Protect instances"
         case .defaultGroup(let name): "\(name) (default)"
+        case .groupPreselected(let group, let region, let isDefault, let instances):
+            isDefault
+                ? "Region: \(region). \(group), the account's default group, is preselected."
+                : "Region: \(region). \(group) is preselected: it holds \(instances == 1 ? "the Key Protect instance" : "\(instances) Key Protect instances") here."
         case .instanceCountHere(let n, let groupID): "\(n == 1 ? "1 Key Protect instance" : "\(n) Key Protect instances") here · \(groupID)"
         case .rolesFallback: "IAM listed no Key Protect roles you may read; showing the standard ones."
         case .roleSummary(let role, let description):

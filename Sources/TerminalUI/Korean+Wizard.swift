@@ -231,6 +231,10 @@ extension Korean {
         case .nothingMatches(let filter): "“\(filter)”에 맞는 항목이 없습니다."
         case .nothingMatchesHint: "Backspace를 눌러 필터를 변경하십시오."
         case .instanceCount(let n): n == 0 ? "Key Protect 인스턴스 없음" : "Key Protect 인스턴스 \(n)개"
+        case .groupPreselected(let group, let region, let isDefault, let instances):
+            isDefault
+                ? "지역: \(region). 계정의 기본 리소스 그룹인 \(group) 그룹을 미리 선택했습니다."
+                : "지역: \(region). 이 지역의 Key Protect 인스턴스 \(instances)개가 있는 \(group) 그룹을 미리 선택했습니다."
         case .defaultGroup(let name): "\(name)(기본)"
         case .instanceCountHere(let n, let groupID): "이곳의 Key Protect 인스턴스 \(n)개 · \(groupID)"
         case .rolesFallback: "IAM이 읽을 수 있는 Key Protect 역할을 나열하지 않아 표준 역할을 표시합니다."

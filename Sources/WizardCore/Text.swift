@@ -140,6 +140,9 @@ public enum Phrase: Sendable, Hashable {
     case nothingMatches(filter: String), nothingMatchesHint
     case instanceCount(Int)
     case defaultGroup(name: String)
+    /// The resource group list opened on this group: the account's default one, or (when the
+    /// default holds no Key Protect instance here) the one holding the most.
+    case groupPreselected(group: String, region: String, isDefault: Bool, instances: Int)
     case instanceCountHere(count: Int, groupID: String)
     case rolesFallback
     case roleSummary(role: String, description: String)

@@ -30,7 +30,7 @@ extension Wizard {
             state.showingHelp = false
             return []
         }
-        if key == .character("?"), helpKeyIsFree(state) {
+        if key == .f1 || (key == .character("?") && helpKeyIsFree(state)) {
             state.showingHelp = true
             return []
         }
@@ -138,10 +138,17 @@ extension Wizard {
         case .resourceGroup: state.resourceGroupPicker.filter.isEmpty
         case .instance: state.instancePicker.filter.isEmpty
         case .role: state.rolePicker.filter.isEmpty
-        case .serviceID: state.serviceIDMatches != nil && state.serviceIDChoice.filter.isEmpty
-        case .done: true
-        case .apiKey: state.reviewingPlan
-        case .login, .token: false
+        case .serviceID:
+            state.serviceIDMatches != nil
+                ? state.serviceIDChoice.filter.isEmpty : state.serviceIDForm.fields[state.serviceIDForm.focus].text.isEmpty
+        case .done, .token: true
+        case .apiKey: state.reviewingPlan || state.apiKeyForm.fields[state.apiKeyForm.focus].text.isEmpty
+        case .login:
+            switch state.loginMethod {
+            case .apiKey: state.apiKeyField.text.isEmpty
+            case .passcode: state.passcodeField.text.isEmpty
+            case .password: state.passwordForm.fields[state.passwordForm.focus].text.isEmpty
+            }
         }
     }
 
@@ -312,6 +319,13 @@ extension Wizard {
             let count = state.needsSecurityCode ? 3 : 2
             state.passwordForm.focus = (state.passwordForm.focus + (key == .down ? 1 : count - 1)) % count
             return []
+        case .tab where state.loginMethod == .password && state.passwordForm.focus < (state.needsSecurityCode ? 2 : 1):
+            // Tab moves through the IBMid, password (and code) fields, then on to the next tab.
+            state.passwordForm.focus += 1
+            return []
+        case .backTab where state.loginMethod == .password && state.passwordForm.focus > 0:
+            state.passwordForm.focus -= 1
+            return []
         case .enter where state.loginMethod == .password:
             return passwordLoginEnter(in: &state)
         case .tab, .backTab, .up, .down:
@@ -359,7 +373,14 @@ extension Wizard {
             switch state.loginMethod {
             case .apiKey: _ = state.apiKeyField.apply(key)
             case .passcode: _ = state.passcodeField.apply(key)
-            case .password: _ = state.passwordForm.fields[state.passwordForm.focus].apply(key)
+            case .password:
+                let before = state.passwordForm.fields[0].text
+                _ = state.passwordForm.fields[state.passwordForm.focus].apply(key)
+                if state.passwordForm.fields[0].text != before, state.needsSecurityCode {
+                    // Another IBMid: whether it needs a second factor is not known yet.
+                    state.needsSecurityCode = false
+                    state.passwordForm.fields[2] = TextField(label: .securityCode, isSecret: true, maxLength: 16)
+                }
             }
             return []
         }

@@ -246,6 +246,19 @@ public enum Wizard {
             }
             state.failedRequest = request
             state.notice = notice(for: error, call: request.call)
+            if case .loginWithPassword = request.call, error.isFederatedUser {
+                state.needsSecurityCode = false
+                if state.passwordForm.focus == 2 { state.passwordForm.focus = 0 }
+            }
+            // A lookup right after login failed: stay logged in, on the screen that lists what
+            // failed to load, where Enter tries again (the login screen would look logged out).
+            if state.step == .login, state.userToken != nil {
+                switch request.call {
+                case .listAccounts: state.step = .account
+                case .listInstances: state.step = state.accounts.count > 1 ? .account : .region
+                default: break
+                }
+            }
             if error.status == 429 {
                 rateLimited(request, in: &state)
                 return []
@@ -472,6 +485,12 @@ public enum Wizard {
                 ? defaultID : busiest?.id
             state.resourceGroupPicker = Picker(rows: rows, highlightedID: preferred)
             state.step = .resourceGroup
+            if state.autoChoiceNote == nil, groups.count > 1, state.loginTargets?.resourceGroup == nil,
+               let chosen = groups.first(where: { $0.id == preferred }) {
+                // Say what was preselected and why (the default group, or the one holding instances).
+                state.autoChoiceNote = .say(.groupPreselected(group: chosen.name, region: state.region?.name ?? region,
+                    isDefault: chosen.isDefault, instances: counts[chosen.id] ?? 0))
+            }
             if state.pendingResume != nil, let effects = resumeGroupAndInstance(in: &state) { return effects }
             if let wanted = state.loginTargets?.resourceGroup {
                 state.loginTargets?.resourceGroup = nil

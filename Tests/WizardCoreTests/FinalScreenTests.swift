@@ -135,8 +135,14 @@ struct RoleAndHelpTests {
         #expect(t.state.rolePicker.filter.isEmpty, "the key that closes help does nothing else")
         var login = WizardTester()
         login.press(.character("?"))
+        #expect(login.state.showingHelp, "an empty field: ? opens the help")
+        login.press(.character("x"))
+        login.type("abc")
+        login.press(.character("?"))
         #expect(!login.state.showingHelp)
-        #expect(login.state.apiKeyField.text == "?")
+        #expect(login.state.apiKeyField.text == "abc?", "with text in the field ? is typed")
+        login.press(.f1)
+        #expect(login.state.showingHelp, "F1 opens the help on every screen")
     }
 }
 

@@ -239,9 +239,42 @@ struct APIKeySafetyTests {
         let token = Fixtures.token(account: Fixtures.accountA.id)
         _ = t.answer(.token(token))
         _ = t.fail(.cloud(.decoding(service: .accounts, failure: .notJSON)))
-        #expect(t.state.step == .login)
+        #expect(t.state.step == .account, "still logged in, on the screen that failed to load, not an empty login screen")
+        #expect(t.state.userToken == token)
         t.press(.enter)
         #expect(t.request?.call == .listAccounts(token: token))
+    }
+}
+
+@Suite struct PasswordTabTests {
+    @Test func tabMovesThroughTheFieldsThenToTheNextTab() {
+        var t = PasswordLoginTests().onPasswordTab()
+        #expect(t.state.loginMethod == .password && t.state.passwordForm.focus == 0)
+        t.press(.tab)
+        #expect(t.state.loginMethod == .password && t.state.passwordForm.focus == 1, "Tab goes to the password field")
+        t.press(.backTab)
+        #expect(t.state.passwordForm.focus == 0)
+        t.press(.tab, .tab)
+        #expect(t.state.loginMethod == .apiKey, "past the last field Tab goes on to the next login tab")
+    }
+
+    @Test func aFederatedUserAfterAnMFAUserIsNotAskedForACode() {
+        var t = PasswordLoginTests().onPasswordTab()
+        t.type("mfa.user@example.com")
+        t.press(.tab)
+        t.type("secret")
+        t.press(.enter)
+        _ = t.fail(.cloud(.server(service: .iam, status: 400, code: "BXNIM0601E", message: "security_code required (MFA)", requestID: "")))
+        #expect(t.state.needsSecurityCode)
+        t.press(.backTab, .backTab)
+        #expect(t.state.passwordForm.focus == 0)
+        t.type("x")
+        #expect(!t.state.needsSecurityCode, "another IBMid: its second factor is not known yet")
+        t.press(.enter)
+        t.press(.enter)
+        _ = t.fail(.cloud(.server(service: .iam, status: 400, code: "BXNIM0602E", message: "federated user: use SSO", requestID: "")))
+        #expect(!t.state.needsSecurityCode)
+        #expect(t.state.notice?.message == .say(.federatedIBMid))
     }
 }
 
