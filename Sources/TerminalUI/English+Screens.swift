@@ -43,6 +43,7 @@ extension English {
 
         case .qrHeading: "Scan to open the passcode page, log in, and type the passcode here"
         case .qrNeedsLargerWindow(let columns, let rows): "The QR code needs a larger window (\(columns)×\(rows))."
+        case .qrNeedsUTF8: "This terminal cannot draw the QR code (its locale is not UTF-8)."
         case .qrOpenInstead(let page): "Open \(page) in any browser instead."
         case .anyKeyReturns: "Any key returns."
         case .qrHelpBar: "Any key returns to the passcode field"

@@ -43,6 +43,7 @@ extension Korean {
 
         case .qrHeading: "스캔하여 패스코드 페이지를 열고 로그인한 뒤 여기에 패스코드를 입력하십시오"
         case .qrNeedsLargerWindow(let columns, let rows): "QR 코드를 표시하려면 창이 더 커야 합니다(\(columns)×\(rows))."
+        case .qrNeedsUTF8: "이 터미널은 QR 코드를 표시할 수 없습니다(로캘이 UTF-8이 아님)."
         case .qrOpenInstead(let page): "대신 아무 브라우저에서나 \(page)을(를) 여십시오."
         case .anyKeyReturns: "아무 키나 누르면 돌아갑니다."
         case .qrHelpBar: "아무 키나 누르면 패스코드 입력란으로 돌아갑니다"

@@ -283,14 +283,16 @@ public enum ScreenRenderer {
         }
     }
 
-    /// The passcode page as a QR code, full screen; any key returns.
+    /// The passcode page as a QR code, full screen; any key returns. Where it cannot be drawn (too
+    /// small a window, or an ASCII-only terminal) the page's address is shown instead.
     static func drawQRCode(_ lines: [String], page: String, into frame: inout Frame, strings: any Strings) {
         let size = frame.size
         let width = lines.map(DisplayWidth.of).max() ?? 0
         let text = Rect(column: 1, row: 0, width: size.columns - 2, height: 1)
-        guard lines.count + 4 <= size.rows, width + 2 <= size.columns else {
-            frame.paragraph(strings.screen(.qrNeedsLargerWindow(columns: width + 2, rows: lines.count + 4)),
-                            in: Rect(column: 1, row: 1, width: text.width, height: 1), style: .bold)
+        let drawable = !frame.asciiOnly || lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }
+        guard drawable, lines.count + 4 <= size.rows, width + 2 <= size.columns else {
+            let why: ScreenText = drawable ? .qrNeedsLargerWindow(columns: width + 2, rows: lines.count + 4) : .qrNeedsUTF8
+            frame.paragraph(strings.screen(why), in: Rect(column: 1, row: 1, width: text.width, height: 1), style: .bold)
             frame.paragraph(strings.screen(.qrOpenInstead(page: page)), in: Rect(column: 1, row: 2, width: text.width, height: 2))
             frame.paragraph(strings.screen(.anyKeyReturns), in: Rect(column: 1, row: 5, width: text.width, height: 1), style: .dim)
             return

@@ -75,6 +75,8 @@ public enum ScreenText: Sendable, Hashable {
     case qrHeading
     /// The QR code does not fit: the size it needs.
     case qrNeedsLargerWindow(columns: Int, rows: Int)
+    /// The terminal cannot draw the QR code's block characters (its locale is not UTF-8).
+    case qrNeedsUTF8
     /// The QR code does not fit: open the page by hand instead.
     case qrOpenInstead(page: String)
     /// Any key leaves the QR screen.

@@ -301,6 +301,22 @@ struct ScreenFitTests {
         }
     }
 
+    /// An ASCII-only terminal cannot draw the QR code's blocks: it gets the page's address instead of "?"s.
+    @Test func anASCIITerminalGetsTheAddressInsteadOfTheQRCode() {
+        let state = ScreenSnapshotTests.state {
+            $0.loginMethod = .passcode; $0.passcodePage = "https://identity-3.us-south.iam.cloud.ibm.com/identity/passcode"
+            $0.qrCode = ["█▀▀▀▀▀█ ▄ █▀▀▀▀▀█", "█ ███ █ ▀ █ ███ █"]; $0.showingQRCode = true
+        }
+        for strings in Self.languages {
+            let frame = ScreenRenderer.render(state, size: Size(columns: 80, rows: 24), strings: strings, asciiOnly: true)
+            // Hangul cannot be drawn in ASCII either (the launcher draws English there); the address can.
+            if strings.language == .english { #expect(!frame.plainText.contains("?"), "\(frame.plainText)") }
+            #expect(frame.plainText.contains("https://identity-3.us-south.iam.cloud.ibm.com/identity/passcode"))
+            let unicode = ScreenRenderer.render(state, size: Size(columns: 80, rows: 24), strings: strings)
+            #expect(unicode.plainText.contains("█ ███ █ ▀ █ ███ █"))
+        }
+    }
+
     /// Text that overlaps is found: the fit assertion is not blind to it.
     @Test func overlapsAreRecorded() {
         var frame = Frame(size: Size(columns: 20, rows: 1))
