@@ -89,8 +89,9 @@ public enum WizardLauncher {
         let runtime = WizardRuntime(
             terminal: terminal,
             runner: EffectRunner(api: LiveCloudAPI(endpoints: endpoints, transport: transport, options: clientOptions)),
-            environment: environment, checkpoints: checkpoints, strings: options.language.strings,
-            asciiOnly: !terminal.isUTF8)
+            environment: environment, checkpoints: checkpoints,
+            // Hangul cannot be drawn where the locale is not UTF-8: the screens speak English there.
+            strings: terminal.isUTF8 ? options.language.strings : English(), asciiOnly: !terminal.isUTF8)
         let state = runtime.run()
         terminal.restore()
         return state
