@@ -48,6 +48,8 @@ extension English {
 
     public var descriptionTemplate: String { "Key Protect access to {instance}, made by TokenWizard" }
 
+    public var planComments: PlanScript.Comments { .english }
+
     func created(_ things: [CreatedThing]) -> String {
         things.map { thing -> String in
             switch thing {

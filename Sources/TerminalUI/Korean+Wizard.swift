@@ -50,6 +50,22 @@ extension Korean {
 
     public var descriptionTemplate: String { "TokenWizard가 작성한 {instance} Key Protect 액세스" }
 
+    public var planComments: PlanScript.Comments {
+        PlanScript.Comments(
+            header: [
+                "TokenWizard가 하는 일을 IBM Cloud CLI와 curl 명령으로 적은 것입니다(IBM Cloud 문서:",
+                "Key Protect \"액세스 토큰 검색\"). 여기에는 비밀 정보가 없습니다. API 키와 토큰은",
+                "각 파일에서 읽습니다(jq 필요).",
+            ],
+            umask: "키 파일과 토큰 파일은 본인만 읽을 수 있습니다(0600)",
+            login: "로그인하고 계정, 지역, 리소스 그룹을 대상으로 지정합니다",
+            createServiceID: "서비스 ID를 작성합니다",
+            grantRole: "인스턴스에 대한 Key Protect 역할을 서비스 ID에 부여합니다",
+            createAPIKey: "서비스 ID의 API 키를 작성하고 저장합니다(한 번만 표시됩니다)",
+            exchange: "API 키를 IAM 액세스 토큰으로 교환합니다(1시간 동안 유효)",
+            useToken: "토큰 사용: Key Protect 키 나열")
+    }
+
     func created(_ things: [CreatedThing]) -> String {
         things.map { thing -> String in
             switch thing {

@@ -39,6 +39,8 @@ public protocol Strings: Sendable {
     /// The default description of a new service ID and API key, with `{instance}` for the
     /// instance name (sent to IBM Cloud as the description; the user can edit it).
     var descriptionTemplate: String { get }
+    /// The comments of the script the plan saves.
+    var planComments: PlanScript.Comments { get }
 
     /// The screen renderer's own words: headings, intros, labels, counts and key hints.
     func screen(_ text: ScreenText) -> String

@@ -78,6 +78,7 @@ public enum WizardLauncher {
         environment.resume = checkpoints.load()
         environment = environment.applyingProcessEnvironment(options.environment)
         environment.descriptionTemplate = options.language.strings.descriptionTemplate
+        environment.planComments = options.language.strings.planComments
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()

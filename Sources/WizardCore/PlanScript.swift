@@ -52,29 +52,57 @@ public enum PlanScript {
         return lines
     }
 
-    /// A POSIX shell script with the commands and comments; contains no secret.
+    /// A POSIX shell script with the commands and comments (in the language of
+    /// `state.environment.planComments`); contains no secret.
     public static func script(for state: WizardState) -> String {
+        let words = state.environment.planComments
         let titles = [
-            "Log in and target the account, region and resource group",
-            state.serviceID == nil ? "Create the service ID" : nil,
-            "Give the service ID its Key Protect role on the instance",
-            "Create the service ID's API key and save it (it is shown only once)",
-            "Exchange the API key for an IAM access token (it lasts an hour)",
-            "Use the token: Key Protect list keys",
+            words.login,
+            state.serviceID == nil ? words.createServiceID : nil,
+            words.grantRole,
+            words.createAPIKey,
+            words.exchange,
+            words.useToken,
         ].compactMap { $0 }
-        var text = """
-            #!/bin/sh
-            # What TokenWizard does, as IBM Cloud CLI and curl commands (IBM Cloud docs:
-            # "Retrieving an access token" for Key Protect). No secret is written here: the API key
-            # and the token are read from their files (needs jq).
-            set -eu
-            umask 077  # the key and token files are private (0600)
-
-            """
+        var text = "#!/bin/sh\n" + words.header.map { "# \($0)\n" }.joined()
+            + "set -eu\numask 077  # \(words.umask)\n\n"
         for (title, command) in zip(titles, commands(for: state)) {
             text += "\n# \(title)\n\(command)\n"
         }
         return text
+    }
+
+    /// The words of the saved script's comments (set per language by the front end).
+    public struct Comments: Sendable, Hashable {
+        /// Lines at the top, each written as `# line`.
+        public var header: [String]
+        public var umask: String
+        public var login: String
+        public var createServiceID: String
+        public var grantRole: String
+        public var createAPIKey: String
+        public var exchange: String
+        public var useToken: String
+        public init(header: [String], umask: String, login: String, createServiceID: String, grantRole: String,
+                    createAPIKey: String, exchange: String, useToken: String) {
+            self.header = header; self.umask = umask; self.login = login; self.createServiceID = createServiceID
+            self.grantRole = grantRole; self.createAPIKey = createAPIKey; self.exchange = exchange; self.useToken = useToken
+        }
+
+        /// The comments in English (the front end replaces them with its language's).
+        public static let english = Comments(
+            header: [
+                "What TokenWizard does, as IBM Cloud CLI and curl commands (IBM Cloud docs:",
+                "\"Retrieving an access token\" for Key Protect). No secret is written here: the API key",
+                "and the token are read from their files (needs jq).",
+            ],
+            umask: "the key and token files are private (0600)",
+            login: "Log in and target the account, region and resource group",
+            createServiceID: "Create the service ID",
+            grantRole: "Give the service ID its Key Protect role on the instance",
+            createAPIKey: "Create the service ID's API key and save it (it is shown only once)",
+            exchange: "Exchange the API key for an IAM access token (it lasts an hour)",
+            useToken: "Use the token: Key Protect list keys")
     }
 
     /// Single-quoted for a POSIX shell.

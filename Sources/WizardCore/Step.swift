@@ -63,6 +63,8 @@ public struct WizardEnvironment: Sendable, Hashable {
     /// The default description of a new service ID and API key, in the user's language, with
     /// `{instance}` where the instance name goes (set by the front end).
     public var descriptionTemplate: String = "{instance}"
+    /// The comments of the script the plan saves (`s`), in the user's language.
+    public var planComments: PlanScript.Comments = .english
     public init(sandbox: SandboxHint? = nil, workingDirectory: String, endpointWarning: EndpointWarning? = nil,
                 keyProtectTemplate: String = "https://{region}.kms.cloud.ibm.com", browser: BrowserAccess = .none,
                 resume: Checkpoint? = nil, apiKeyFromEnvironment: Secret? = nil) {

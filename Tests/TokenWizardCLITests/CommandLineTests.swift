@@ -15,9 +15,27 @@ import TokenService
         ("help-status", StatusCommand.self),
     ])
     func helpIsStableAndHasExamples(name: String, command: ParsableCommand.Type) {
-        let help = TokenWizard.helpMessage(for: command, columns: 100)
+        let help = HelpLanguage.$current.withValue(.english) { TokenWizard.helpMessage(for: command, columns: 100) }
         #expect(help.contains("Examples:"))
         assertSnapshot(help, named: name)
+    }
+
+    @Test(arguments: [
+        ("ko-help-root", TokenWizard.self as ParsableCommand.Type),
+        ("ko-help-wizard", WizardCommand.self),
+    ])
+    func theWizardsHelpInKorean(name: String, command: ParsableCommand.Type) {
+        let help = HelpLanguage.$current.withValue(.korean) { TokenWizard.helpMessage(for: command, columns: 100) }
+        #expect(help.contains("예:") && !help.contains("Examples:"))
+        #expect(help.contains("사설 엔드포인트") || help.contains("셸 자동 완성"))
+        assertSnapshot(help, named: name)
+    }
+
+    @Test func helpLanguageFromTheCommandLineThenTheEnvironment() {
+        #expect(HelpLanguage.resolve(arguments: ["token-wizard", "--lang", "ko", "--help"], environment: [:]) == .korean)
+        #expect(HelpLanguage.resolve(arguments: ["token-wizard", "--lang=en", "--help"], environment: ["LANG": "ko_KR.UTF-8"]) == .english)
+        #expect(HelpLanguage.resolve(arguments: ["token-wizard", "--help"], environment: ["LANG": "ko_KR.UTF-8"]) == .korean)
+        #expect(HelpLanguage.resolve(arguments: ["token-wizard", "--lang", "xx"], environment: [:]) == .english)
     }
 
     @Test func completionScriptsNameEverySubcommandAndFormat() {
