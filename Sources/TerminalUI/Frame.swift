@@ -46,8 +46,9 @@ public struct Rect: Sendable, Hashable {
 ///
 /// The frame refuses silent clipping: a ``put(_:column:row:style:maxWidth:truncation:)`` whose text
 /// runs past the frame's edge or its `maxWidth`, without asking for truncation, still draws what fits
-/// but is recorded in ``overflows``, so tests can fail on it. Equality and hashing compare the size,
-/// the cells and the cursor only: ``overflows`` and ``asciiOnly`` are not part of them.
+/// but is recorded in ``overflows``, so tests can fail on it; text drawn over text is recorded in
+/// ``overlaps``. Equality and hashing compare the size, the cells and the cursor only: ``overflows``,
+/// ``overlaps`` and ``asciiOnly`` are not part of them.
 public struct Frame: Sendable, Hashable {
     /// Columns and rows of the grid.
     public let size: Size
@@ -294,8 +295,8 @@ public struct Frame: Sendable, Hashable {
     /// The whole frame as text, one line per row: the form used by snapshots.
     public var plainText: String { (0..<size.rows).map(line).joined(separator: "\n") }
 
-    /// Same size, cells and cursor. ``overflows`` and ``asciiOnly`` are not compared (two frames that
-    /// look the same are equal, however they were drawn).
+    /// Same size, cells and cursor. ``overflows``, ``overlaps`` and ``asciiOnly`` are not compared
+    /// (two frames that look the same are equal, however they were drawn).
     public static func == (a: Frame, b: Frame) -> Bool {
         a.size == b.size && a.cells == b.cells && a.cursorStorage == b.cursorStorage
     }

@@ -85,7 +85,7 @@ public enum ScreenRenderer {
             frame.put(line.text, column: line.column, row: row, style: line.style, maxWidth: width - 1 - line.column,
                       truncation: line.truncation)
         }
-        let noticeRows = min(3, 4 - status.count)
+        let noticeRows = 4 - status.count
         drawNotice(state, into: &frame, area: Rect(column: 1, row: size.rows - 5, width: width - 2, height: noticeRows),
                    strings: strings)
         drawHelpBar(helpText(state, strings: strings), into: &frame)
@@ -556,7 +556,7 @@ public enum ScreenRenderer {
 
     // MARK: Notice
 
-    /// The notice in `area` (up to three rows): the message with the server's words wrapped at word
+    /// The notice in `area` (up to four rows, fewer under status lines): the message with the server's words wrapped at word
     /// boundaries, then the hint; both end with "…" when cut.
     static func drawNotice(_ state: WizardState, into frame: inout Frame, area: Rect, strings: any Strings) {
         guard let notice = state.notice, area.height > 0 else { return }

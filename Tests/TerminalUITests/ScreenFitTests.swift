@@ -144,7 +144,7 @@ struct ScreenFitTests {
         add("service ID form", chosen(name) { $0.step = .serviceID; $0.autoChoiceNote = .say(.onlyOneInstance(group: name, instance: name)) })
         add("roles manager", chosen(name) {
             $0.step = .role; $0.rolePicker = picker(name, count: 5); $0.managerConfirmationPending = true
-            $0.notice = notice(.warning, name)
+            $0.notice = Notice(kind: .warning, message: .say(.managerWarning), hint: .say(.managerWarningHint))
         })
         add("api key form", chosen(name) { $0.step = .apiKey; $0.apiKeyForm.focus = 2 })
         add("api key saved", chosen(name) { $0.step = .apiKey; $0.apiKeySavedPath = path(name) })
