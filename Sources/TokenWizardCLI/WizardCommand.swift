@@ -33,7 +33,7 @@ struct WizardCommand: ParsableCommand {
                 """, """
                 단계: 로그인(API 키, SSO 일회성 패스코드 또는 IBMid 비밀번호), 계정·지역·리소스 그룹·\
                 Key Protect 인스턴스 선택, Key Protect 역할을 가진 서비스 ID 작성, 서비스 ID의 API 키 작성\
-                (모드 0600으로 저장), API 키를 IAM 액세스 토큰으로 교환(token.json, 모드 0600으로 저장).\
+                (모드 0600으로 저장), API 키를 IAM 액세스 토큰으로 교환(token.json, 모드 0600으로 저장). \
                 계획을 확인하기 전에는 아무것도 작성하지 않습니다.
 
                 예:

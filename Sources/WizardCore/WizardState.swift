@@ -103,9 +103,6 @@ public struct WizardState: Sendable, Hashable {
     /// A create whose answer never came (e.g. `service ID x`): it may exist; cleared once the
     /// retry finds out. Said on the screen and in the summary at exit.
     public var uncertainCreate: CreatedThing?
-    /// Set after Esc on a partly carried-out plan: `d` deletes what was created and goes back,
-    /// Esc again keeps it (a created service ID is then reused) and goes back.
-    public var backOfferPending = false
     /// True while the plan (what will be created, and the equivalent commands) is shown, after the
     /// API key form and until the user confirms; creating happens from here.
     public var reviewingPlan = false
@@ -169,18 +166,12 @@ public struct WizardState: Sendable, Hashable {
     /// Unix time, seconds, as of the last tick.
     public var now: Double = 0
     public var spinnerPhase = 0
-    /// Set when Ctrl-C was pressed once while an unsaved API key exists.
-    public var quitArmed = false
     /// Ctrl-C came while the API key was being created: save it when it arrives, then quit.
     public var quitWhenKeySaved = false
-    /// Set after choosing Manager once: the next Enter on Manager confirms it.
-    public var managerConfirmationPending = false
-    /// True while the help for the current screen is shown (`?`).
-    public var showingHelp = false
+    /// What is shown over the screen or waits for an answer, at most one at a time.
+    public var overlay: Overlay?
     /// The passcode page as a QR code (lines of text from `qrencode -t UTF8`), once drawn.
     public var qrCode: [String]?
-    /// True while the QR code of the passcode page is shown full screen.
-    public var showingQRCode = false
     public var isFinished = false
     var nextRequestNumber = 1
 
@@ -207,4 +198,51 @@ public struct WizardState: Sendable, Hashable {
 
     /// True once something exists in IBM Cloud that going back would leave behind.
     public var hasCreatedResources: Bool { serviceIDWasCreated || policy != nil || apiKey != nil }
+}
+
+/// Something shown over the current screen, or a question waiting for its answer. One optional
+/// value instead of a flag each, so two cannot be on at once.
+public enum Overlay: Sendable, Hashable {
+    /// The help for the current screen (`?` or F1); any key closes it.
+    case help
+    /// The passcode page as a QR code, full screen; any key closes it.
+    case qrCode
+    /// Esc on a partly carried-out plan: `d` deletes what was created, Esc again keeps it.
+    case keepOrDelete
+    /// Manager was chosen once: Enter on it again confirms.
+    case managerConfirmation
+    /// Ctrl-C with an API key not yet saved: Ctrl-C again quits without it.
+    case quitWithUnsavedKey
+}
+
+extension WizardState {
+    /// True while the help is shown (``Overlay/help``); setting it opens or closes the help.
+    public var showingHelp: Bool {
+        get { overlay == .help }
+        set { set(.help, newValue) }
+    }
+    /// True while the QR code is shown (``Overlay/qrCode``).
+    public var showingQRCode: Bool {
+        get { overlay == .qrCode }
+        set { set(.qrCode, newValue) }
+    }
+    /// True while keep-or-delete waits for `d` or Esc (``Overlay/keepOrDelete``).
+    public var backOfferPending: Bool {
+        get { overlay == .keepOrDelete }
+        set { set(.keepOrDelete, newValue) }
+    }
+    /// True while Manager waits for a second Enter (``Overlay/managerConfirmation``).
+    public var managerConfirmationPending: Bool {
+        get { overlay == .managerConfirmation }
+        set { set(.managerConfirmation, newValue) }
+    }
+    /// True after one Ctrl-C with an unsaved API key (``Overlay/quitWithUnsavedKey``).
+    public var quitArmed: Bool {
+        get { overlay == .quitWithUnsavedKey }
+        set { set(.quitWithUnsavedKey, newValue) }
+    }
+
+    private mutating func set(_ which: Overlay, _ on: Bool) {
+        if on { overlay = which } else if overlay == which { overlay = nil }
+    }
 }
