@@ -39,8 +39,8 @@ public enum APIKeyInputError: Error, Sendable, Hashable {
 public enum APIKeyReader {
     /// Largest key file read, in bytes (64 KiB); key files are a few hundred bytes.
     public static let maxBytes = 64 * 1024
-    /// Longest text taken as a key, in characters (IBM Cloud API keys are 44).
-    public static let maxKeyLength = 512
+    /// Longest text taken as a key, in characters (the wizard's own limit, ``APIKeyText/maxLength``).
+    public static let maxKeyLength = APIKeyText.maxLength
 
     /// Resolves the key.
     /// - Parameters:
@@ -68,14 +68,16 @@ public enum APIKeyReader {
         return (Secret(key), .standardInput)
     }
 
-    /// `text` trimmed, when it can be an API key: one word of printable characters, not JSON, at
-    /// most ``maxKeyLength`` characters. Invisible characters are left for the IAM client to remove
-    /// (and say so).
+    /// `text` trimmed and without invisible characters (``APIKeyText/clean(_:)``, so a key pasted
+    /// with a zero-width space shares the cache of the clean key), when it can be an API key: one
+    /// word of printable characters, not JSON, at most ``maxKeyLength`` characters.
     static func bareKey(_ text: String) -> String? {
-        let key = withoutBOM(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = withoutBOM(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Control characters mean binary junk, not a key: refused, not cleaned.
+        guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return nil }
+        let key = APIKeyText.clean(trimmed).key.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !key.isEmpty, key.count <= maxKeyLength, !"{[\"".contains(key.first!) else { return nil }
-        let bad = key.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
-        return bad ? nil : key
+        return key.unicodeScalars.contains(where: \.properties.isWhitespace) ? nil : key
     }
 
     /// The `apikey` (or `Apikey`, `apiKey`) field of a JSON object; "" when it is there but empty.

@@ -93,3 +93,10 @@ import Testing
         }
     }
 }
+
+@Suite struct InvisibleCharactersInKeysTests {
+    @Test func aKeyWithAZeroWidthSpaceIsTheCleanKey() throws {
+        let (key, _) = try APIKeyReader.resolve(file: nil, environment: ["IBMCLOUD_API_KEY": "abc\u{200B}def\u{200E}"], standardInputIsTerminal: true)
+        #expect(key.exposedValue == "abcdef", "so it reaches IAM as the key and shares the clean key's cache entry")
+    }
+}
