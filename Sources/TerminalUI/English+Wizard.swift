@@ -50,6 +50,11 @@ extension English {
 
     public var planComments: PlanScript.Comments { .english }
 
+    public func resumeSummary(_ s: ResumeSummary) -> String {
+        ([s.account, s.region, s.instance, s.serviceID.map { "service ID \($0)" }, s.role, s.keySaved ? "API key saved" : nil]
+            .compactMap { $0 }).joined(separator: " · ")
+    }
+
     func created(_ things: [CreatedThing]) -> String {
         things.map { thing -> String in
             switch thing {
@@ -297,8 +302,13 @@ extension English {
         case .rateLimitedHint(let seconds): "Nothing was done. Press Enter to send it again\(seconds == nil ? "" : " after that"), or Esc to go back."
 
         case .resumeAbandoned(let problem): "Could not carry on from the last run: \(resumeProblem(problem)) Choose again here."
-        case .carriedOn(let summary): "Carried on from the last run: \(summary)."
-        case .carriedOnCheckForm(let summary): "Carried on from the last run: \(summary). Check the names and paths, then Enter."
+        case .carriedOn(let summary): "Carried on from the last run: \(resumeSummary(summary))."
+        case .carriedOnCheckForm(let summary): "Carried on from the last run: \(resumeSummary(summary)). Check the names and paths, then Enter."
+        case .planServiceIDReuse(let name, let id): "reuse \(name) (\(id))"
+        case .planServiceIDCreate(let name, let account): "create \(name) in \(account ?? "the account")"
+        case .planPolicy(let role, let instance): "\(role) on Key Protect instance \(instance)"
+        case .planAPIKey(let name): "create \(name)"
+        case .planFile(let path, let isToken): isToken ? "\(path) (0600, lasts an hour)" : "\(path) (0600)"
 
         case .copying(let target): "Copying \(copyTarget(target))…"
         case .copied(let target, let method): "Copied \(copyTarget(target)) (\(method); the terminal must allow it)."

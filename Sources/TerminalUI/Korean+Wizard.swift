@@ -4,6 +4,11 @@ import WizardCore
 /// 한국어: 마법사 화면의 문장. IBM의 한국어 문서 「액세스 토큰 검색」의 용어(서비스 ID, 액세스 정책,
 /// API 키, 리소스 그룹, 계정, 지역, 일회성 패스코드, 연합 ID, 작성)를 따릅니다.
 extension Korean {
+    public func resumeSummary(_ s: ResumeSummary) -> String {
+        ([s.account, s.region, s.instance, s.serviceID.map { "서비스 ID \($0)" }, s.role.map(Korean.roleName),
+          s.keySaved ? "API 키 저장됨" : nil].compactMap { $0 }).joined(separator: " · ")
+    }
+
     public func stepTitle(_ step: Step) -> String {
         switch step {
         case .login: "IBM Cloud에 로그인"
@@ -321,8 +326,13 @@ extension Korean {
             "아무것도 실행되지 않았습니다. \(seconds == nil ? "" : "대기 후 ")다시 보내려면 Enter를, 돌아가려면 Esc를 누르십시오."
 
         case .resumeAbandoned(let problem): "이전 실행을 이어 갈 수 없습니다: \(resumeProblem(problem)) 여기서 다시 선택하십시오."
-        case .carriedOn(let summary): "이전 실행을 이어 갑니다: \(summary)."
-        case .carriedOnCheckForm(let summary): "이전 실행을 이어 갑니다: \(summary). 이름과 경로를 확인하고 Enter를 누르십시오."
+        case .carriedOn(let summary): "이전 실행을 이어 갑니다: \(resumeSummary(summary))."
+        case .carriedOnCheckForm(let summary): "이전 실행을 이어 갑니다: \(resumeSummary(summary)). 이름과 경로를 확인하고 Enter를 누르십시오."
+        case .planServiceIDReuse(let name, let id): "\(name)(\(id)) 재사용"
+        case .planServiceIDCreate(let name, let account): "\(account ?? "계정")에 \(name) 작성"
+        case .planPolicy(let role, let instance): "Key Protect 인스턴스 \(instance)에 대한 \(Korean.roleName(role))"
+        case .planAPIKey(let name): "\(name) 작성"
+        case .planFile(let path, let isToken): isToken ? "\(path)(0600, 1시간 동안 유효)" : "\(path)(0600)"
 
         case .copying(let target): "복사하는 중: \(copyTarget(target))…"
         case .copied(let target, let method): "복사했습니다: \(copyTarget(target))(\(method), 터미널이 허용해야 함)."

@@ -187,7 +187,7 @@ public enum ScreenRenderer {
             lines.append(StatusLine(text: "\(glyphs.resume) " + strings.screen(.automaticRetry(seconds: seconds)), style: .accent))
         } else if state.step == .login, !state.isBusy, let resume = state.pendingResume {
             lines.append(StatusLine(text: "\(glyphs.resume) " + strings.screen(.resumeOffer), style: .accent))
-            lines.append(StatusLine(text: resume.summary, style: .accent, column: 3))
+            lines.append(StatusLine(text: strings.resumeSummary(resume.summary), style: .accent, column: 3))
         }
         if state.isBusy {
             lines.append(StatusLine(text: glyphs.spinnerFrame(state.spinnerPhase) + " " + (state.busyMessage.map(strings.text) ?? ""), style: .accent))
@@ -448,7 +448,7 @@ public enum ScreenRenderer {
             frame.put(done[i] ? glyphs.check : glyphs.pending, column: 1, row: row, style: done[i] ? .success : .dim)
             frame.put(labels[i], column: 3, row: row, style: .bold, maxWidth: textX - 4, truncation: .end)
             let isPath = PlanItem(rawValue: i) == .keyFile || PlanItem(rawValue: i) == .tokenFile
-            frame.put(item.text, column: textX, row: row, maxWidth: right - textX, truncation: isPath ? .start : .end)
+            frame.put(strings.phrase(item), column: textX, row: row, maxWidth: right - textX, truncation: isPath ? .start : .end)
         }
         let commandsTop = body.top + 7
         let saved = state.planScriptPath.map { strings.screen(.planCommandsSaved(path: $0)) } ?? strings.screen(.planCommands)

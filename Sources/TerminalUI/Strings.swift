@@ -41,6 +41,8 @@ public protocol Strings: Sendable {
     var descriptionTemplate: String { get }
     /// The comments of the script the plan saves.
     var planComments: PlanScript.Comments { get }
+    /// An earlier run's choices on one line.
+    func resumeSummary(_ summary: ResumeSummary) -> String
 
     /// The screen renderer's own words: headings, intros, labels, counts and key hints.
     func screen(_ text: ScreenText) -> String

@@ -79,14 +79,10 @@ public struct Checkpoint: Codable, Sendable, Hashable {
         step = state.step.rawValue
     }
 
-    /// One line for the login screen, e.g. `Sandbox Development · us-south · kp-dallas · service ID x · Reader`.
-    public var summary: String {
-        var parts = [accountName]
-        if let regionID { parts.append(regionID) }
-        if let instanceName { parts.append(instanceName) }
-        if let name = serviceID?.name ?? serviceIDName { parts.append("service ID \(name)") }
-        if let roleName { parts.append(roleName) }
-        if savedKeyPath != nil { parts.append("API key saved") }
-        return parts.joined(separator: " · ")
+    /// What the last run chose, for the login screen and the carried-on note (the front end words it,
+    /// e.g. `Sandbox Development · us-south · kp-dallas · service ID x · Reader`).
+    public var summary: ResumeSummary {
+        ResumeSummary(account: accountName, region: regionID, instance: instanceName,
+            serviceID: serviceID?.name ?? serviceIDName, role: roleName, keySaved: savedKeyPath != nil)
     }
 }

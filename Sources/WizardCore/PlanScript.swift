@@ -2,19 +2,18 @@
 /// (IBM's "Retrieving an access token"), for the plan screen and the script `s` saves.
 /// Pure text from the state; no secret ever appears (the key and token are read from their files).
 public enum PlanScript {
-    /// One line per thing the plan does, e.g. `Service ID   create kp-app (Dev account)`.
-    public static func summary(for state: WizardState) -> [(label: String, text: String)] {
+    /// One item per thing the plan does, in order: service ID, access policy, API key, key file,
+    /// token file (the front end words them, e.g. `create kp-app in Dev account`).
+    public static func summary(for state: WizardState) -> [Phrase] {
         let serviceIDName = state.serviceID?.name ?? state.serviceIDForm[0]
-        let serviceIDText = state.serviceID.map { "reuse \($0.name) (\($0.id))" }
-            ?? "create \(serviceIDName) in \(state.account?.name ?? "the account")"
-        let role = state.role?.displayName ?? "?"
-        let instance = state.instance.map { "\($0.name) (\($0.regionID))" } ?? "?"
+        let serviceID: Phrase = state.serviceID.map { .planServiceIDReuse(name: $0.name, id: $0.id) }
+            ?? .planServiceIDCreate(name: serviceIDName, account: state.account?.name)
         return [
-            ("Service ID", serviceIDText),
-            ("Access policy", "\(role) on Key Protect instance \(instance)"),
-            ("API key", "create \(state.apiKeyForm[0])"),
-            ("Key file", "\(state.apiKeyForm[2]) (0600)"),
-            ("Token file", "\(state.apiKeyForm[3]) (0600, lasts an hour)"),
+            serviceID,
+            .planPolicy(role: state.role?.displayName ?? "?", instance: state.instance.map { "\($0.name) (\($0.regionID))" } ?? "?"),
+            .planAPIKey(name: state.apiKeyForm[0]),
+            .planFile(path: state.apiKeyForm[2], isToken: false),
+            .planFile(path: state.apiKeyForm[3], isToken: true),
         ]
     }
 

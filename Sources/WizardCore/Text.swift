@@ -180,7 +180,7 @@ public enum Phrase: Sendable, Hashable {
 
     // Resume
     case resumeAbandoned(ResumeProblem)
-    case carriedOn(summary: String), carriedOnCheckForm(summary: String)
+    case carriedOn(summary: ResumeSummary), carriedOnCheckForm(summary: ResumeSummary)
 
     // Final screen
     case copying(CopyTarget)
@@ -188,6 +188,27 @@ public enum Phrase: Sendable, Hashable {
     case copyFailed
     case clipboardCleared(method: String), clipboardNotCleared, clipboardKept
     case tokenExpiredRunAgain, tokenExpiredPressR, policyNotYetApplied, noRoleOrOtherAccount, keyProtectUnreachable
+
+    // The plan's items
+    case planServiceIDReuse(name: String, id: String), planServiceIDCreate(name: String, account: String?)
+    case planPolicy(role: String, instance: String)
+    case planAPIKey(name: String)
+    case planFile(path: String, isToken: Bool)
+}
+
+/// The choices of an earlier run, as the login screen and the carried-on note name them.
+public struct ResumeSummary: Sendable, Hashable {
+    public var account: String
+    public var region: String?
+    public var instance: String?
+    public var serviceID: String?
+    public var role: String?
+    /// True when that run saved its API key (the next start only makes a token).
+    public var keySaved: Bool
+    public init(account: String, region: String?, instance: String?, serviceID: String?, role: String?, keySaved: Bool) {
+        self.account = account; self.region = region; self.instance = instance
+        self.serviceID = serviceID; self.role = role; self.keySaved = keySaved
+    }
 }
 
 /// Something the wizard names in a sentence about names.
