@@ -5,7 +5,7 @@ extension Korean {
         switch text {
         case .titleBar: "TokenWizard · IBM Cloud Key Protect 베어러 토큰"
         case .sandboxBadge: "샌드박스"
-        case .planHeading: "검토한 뒤 생성"
+        case .planHeading: "검토한 뒤 작성"
         case .closeHelp: "아무 키나 누르면 도움말을 닫습니다"
         case .keys(let hints): keys(hints)
 
@@ -27,7 +27,7 @@ extension Korean {
             }
         case .passwordTabNote: "연합 ID(회사 SSO)에는 사용할 수 없습니다. 패스코드 탭을 사용하십시오. ↑/↓로 이동합니다."
         case .apiKeyFromEnvironment: "IBMCLOUD_API_KEY의 키입니다(숨김). Enter를 누르면 로그인하고 Ctrl-U를 누르면 지웁니다."
-        case .apiKeyPrompt: "IBM Cloud API 키를 붙여 넣으십시오(`ibmcloud iam api-key-create` 또는 콘솔에서 생성)."
+        case .apiKeyPrompt: "IBM Cloud API 키를 붙여 넣으십시오(`ibmcloud iam api-key-create` 또는 콘솔에서 작성)."
         case .alsoAccepted:
             "일회성 패스코드, API 키 파일의 경로, 콘솔에서 복사한 `ibmcloud login …` 명령 전체도 입력할 수 있습니다."
         case .passcodeOpenPage: "1. 브라우저에서 이 페이지를 열고 로그인하십시오(연합 ID / SSO):"
@@ -60,13 +60,13 @@ extension Korean {
         case .roleIntro(let serviceID, let instance): "\(serviceID)의 액세스 정책, 대상: \(instance ?? "인스턴스")"
 
         case .serviceIDIntro: "서비스 ID는 프로그램이 사용하는 ID입니다. 용도에 맞는 이름을 지정하십시오."
-        case .ownTokenOffer: "지금 본인용 토큰만 필요하십니까? Ctrl-O를 누르면 본인 토큰을 사용합니다(아무것도 생성하지 않음)."
+        case .ownTokenOffer: "지금 본인용 토큰만 필요하십니까? Ctrl-O를 누르면 본인 토큰을 사용합니다(아무것도 작성하지 않음)."
         case .apiKeyIntro: "IBM Cloud는 새 키를 한 번만 보여 줍니다. TokenWizard가 먼저 저장합니다(모드 0600)."
         case .apiKeySaved(let path): "API 키를 \(path)에 저장했습니다"
-        case .apiKeyNotSavedYet: "API 키가 생성되었지만 아직 저장되지 않았습니다."
+        case .apiKeyNotSavedYet: "API 키가 작성되었지만 아직 저장되지 않았습니다."
 
-        case .planNothingYet: "Enter를 누르기 전에는 아무것도 생성하지 않습니다."
-        case .planCreating: "다음 순서로 생성합니다:"
+        case .planNothingYet: "Enter를 누르기 전에는 아무것도 작성하지 않습니다."
+        case .planCreating: "다음 순서로 작성합니다:"
         case .planLabel(let item):
             switch item {
             case .serviceID: "서비스 ID"
@@ -129,8 +129,8 @@ extension Korean {
         case .login: "Enter 로그인 · Tab API 키/패스코드/비밀번호 · Ctrl-U 지우기 · Ctrl-C 종료"
         case .list: "↑↓ 이동 · 입력하여 필터링 · Enter 선택 · Esc 뒤로 · ? 도움말 · Ctrl-C 종료"
         case .serviceIDChoice: "↑↓ 이동 · Enter 선택 · Esc 뒤로 · Ctrl-C 종료"
-        case .serviceIDForm: "Tab 다음 필드 · Enter 다음/생성 · Ctrl-O 본인 토큰 · Esc 뒤로 · Ctrl-C 종료"
-        case .planConfirm: "Enter 모두 생성 · s 스크립트로 저장 · Esc 뒤로 · ? 도움말 · Ctrl-C 종료"
+        case .serviceIDForm: "Tab 다음 필드 · Enter 다음/작성 · Ctrl-O 본인 토큰 · Esc 뒤로 · Ctrl-C 종료"
+        case .planConfirm: "Enter 모두 작성 · s 스크립트로 저장 · Esc 뒤로 · ? 도움말 · Ctrl-C 종료"
         case .retry: "Enter 다시 시도 · Ctrl-C 종료"
         case .apiKeyForm: "Tab 다음 필드 · Enter 다음/검토 · Esc 뒤로 · Ctrl-C 종료"
         case .doneOwnToken: "c Bearer 복사 · t 토큰 복사 · v 표시 · k 테스트 · ? 도움말 · q 종료"
@@ -141,8 +141,8 @@ extension Korean {
     public func help(_ page: HelpPage) -> [String] {
         switch page {
         case .plan:
-            ["검토한 뒤 생성",
-             "아직 계정에는 아무것도 없습니다. Enter를 누르면 서비스 ID(재사용하지 않는 경우), 액세스 정책, API 키를 생성하고 키를 저장(0600)한 뒤 토큰을 받습니다.",
+            ["검토한 뒤 작성",
+             "아직 계정에는 아무것도 없습니다. Enter를 누르면 서비스 ID(재사용하지 않는 경우), 액세스 정책, API 키를 작성하고 키를 저장(0600)한 뒤 토큰을 받습니다.",
              "s를 누르면 같은 단계를 ibmcloud 및 curl 명령으로 스크립트에 저장합니다(시크릿은 포함하지 않음).",
              "이름, 경로 또는 역할을 바꾸려면 Esc로 돌아가십시오."]
         case .ownToken:
@@ -178,12 +178,12 @@ extension Korean {
                  "같은 명령: ibmcloud resource service-instance NAME --id"]
             case .serviceID:
                 ["서비스 ID",
-                 "사람이 아닌 프로그램을 위한 ID입니다. IBM Cloud에서 이름은 고유하지 않으므로, 같은 이름의 서비스 ID가 있으면 재사용하거나 새로 생성할 수 있습니다.",
+                 "사람이 아닌 프로그램을 위한 ID입니다. IBM Cloud에서 이름은 고유하지 않으므로, 같은 이름의 서비스 ID가 있으면 재사용하거나 새로 작성할 수 있습니다.",
                  "같은 명령: ibmcloud iam service-id-create NAME -d DESCRIPTION"]
             case .role:
                 ["Key Protect 역할",
                  "액세스 정책은 선택한 인스턴스에 대해서만 서비스 ID에 이 역할을 부여합니다.",
-                 "Reader: 키 목록 조회, 랩/언랩. 키 자료는 볼 수 없습니다. Writer: 생성과 순환도 가능합니다.",
+                 "Reader: 키 목록 조회, 랩/언랩. 키 자료는 볼 수 없습니다. Writer: 작성과 순환도 가능합니다.",
                  "Manager: 키 삭제와 정책 변경을 포함한 모든 작업이 가능합니다.",
                  "같은 명령: ibmcloud iam service-policy-create SERVICE_ID --roles Reader --service-name kms --service-instance INSTANCE_GUID"]
             case .apiKey:
