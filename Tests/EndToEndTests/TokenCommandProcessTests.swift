@@ -36,8 +36,9 @@ import Testing
         let child = try ChildProcess(TestProcess.binDirectory + "/token-wizard", arguments,
             environment: environment.merging(extra) { $1 }, stdin: input == nil ? .null : .pipe, stdout: .pipe, stderr: .pipe)
         if let input, let fd = child.standardInput {
+            // One line is all `token` reads. The descriptor is closed by ChildProcess itself; closing
+            // it here too would close whatever another test opened under the same number meanwhile.
             _ = input.withCString { write(fd, $0, strlen($0)) }
-            close(fd)
         }
         return child
     }
